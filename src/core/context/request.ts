@@ -1,0 +1,22 @@
+/**
+ * The provider-neutral request that the core builds for one peer's turn and that every L0 adapter consumes.
+ * It already holds the whole shared history, attributed, merged so that roles alternate, and cut to budget;
+ * adapters only translate it into their provider's wire shape.
+ */
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface PeerRequest {
+  /** The peer (seat) this request is for. */
+  peerId: string;
+  /** Model id as the provider knows it. */
+  model: string;
+  /** The full system prompt: identity, participants, mention and PASS rules, mode block, persona. */
+  system: string;
+  /** Starts with a `user` message; roles alternate. */
+  messages: ChatMessage[];
+  temperature?: number;
+  maxOutputTokens?: number;
+}

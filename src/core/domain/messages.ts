@@ -1,0 +1,52 @@
+/**
+ * Messages of the shared transcript (profile §1) and the reasons a turn happened (profile §5.7).
+ */
+
+/** Lifecycle of a message. Human messages and notices are always `complete`. */
+export type MessageStatus = 'streaming' | 'complete' | 'interrupted' | 'error' | 'passed';
+
+/** Who produced a message: the human, a peer, or the app itself (system notices, never sent to peers). */
+export type MessageKind = 'human' | 'peer' | 'notice';
+
+/** Token usage reported by a provider for one turn. */
+export interface TokenUsage {
+  input: number;
+  output: number;
+}
+
+/** Why a turn was dispatched (profile §5.7). */
+export type TurnReason =
+  | { kind: 'human-mention'; messageId: string }
+  | { kind: 'all'; messageId: string }
+  | { kind: 'dap'; probability: number; messageId: string }
+  | { kind: 'peer-mention'; messageId: string; askedBy: string }
+  | { kind: 'human-forced' }
+  | { kind: 'retry'; replacesMessageId: string };
+
+export type TurnReasonKind = TurnReason['kind'];
+
+/** One entry of the transcript. */
+export interface Message {
+  id: string;
+  kind: MessageKind;
+  /** Participant id of the author (the human's id for human messages; empty for notices). */
+  authorId: string;
+  text: string;
+  status: MessageStatus;
+  /** Set when `status` is `error`. */
+  errorReason?: string;
+  /** Id of the mode the message was produced under (profile §7). */
+  modeId?: string;
+  roundId?: string;
+  turnId?: string;
+  reason?: TurnReason;
+  tokens?: TokenUsage;
+  costUsd?: number;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
+/** True when a turn reason means the human explicitly asked for this peer. */
+export function isHumanRequested(reason: TurnReason): boolean {
+  return reason.kind === 'human-mention' || reason.kind === 'all' || reason.kind === 'human-forced' || reason.kind === 'retry';
+}
