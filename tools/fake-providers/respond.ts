@@ -32,6 +32,7 @@ export function sendHttpError(ex: Exchange, format: WireFormat, fault: HttpError
 
 export async function playReply(ex: Exchange, format: WireFormat, call: ParsedCall, reply: ResolvedReply): Promise<void> {
   const fault = reply.fault;
+  ex.update({ fault: fault?.kind ?? null });
   if (fault?.kind === 'never-respond') return; // The socket stays open until the client or close() ends it.
   if (fault?.kind === 'slow-headers') {
     await ex.sleep(fault.delayMs);
