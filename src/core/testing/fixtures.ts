@@ -1,6 +1,7 @@
 /**
  * Test fixtures shared by the core's tests (not part of the public API).
  */
+import type { Message } from '../domain/messages.ts';
 import type { HumanParticipant, PeerParticipant, Roster } from '../domain/participants.ts';
 
 /** A peer seat with sensible defaults. */
@@ -38,4 +39,18 @@ export function standardRoster(): Roster {
     makePeer('gemini', { displayName: 'Gemini' }),
     makePeer('llama', { displayName: 'Llama', enabled: false }),
   ]);
+}
+
+let messageSeq = 0;
+
+/** A message with sensible defaults; ids are unique within a test run. */
+export function makeMessage(overrides: Partial<Message> & Pick<Message, 'authorId' | 'text'>): Message {
+  messageSeq++;
+  return {
+    id: `m${messageSeq}`,
+    kind: overrides.authorId === 'human' ? 'human' : 'peer',
+    status: 'complete',
+    createdAt: messageSeq,
+    ...overrides,
+  };
 }

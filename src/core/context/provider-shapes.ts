@@ -1,0 +1,142 @@
+/**
+ * The request bodies the L0 adapters send, derived from a `PeerRequest`. Plain object types defined here (no SDK
+ * types). Streaming flags and credentials are added by the adapters.
+ */
+import type { ChatMessage, PeerRequest } from './request.ts';
+import { CONVERSATION_START_CUE, mergeSameRole } from './role-mapping.ts';
+
+/** Anthropic requires `max_tokens`; used when the seat sets no limit. */
+export const DEFAULT_MAX_OUTPUT_TOKENS = 1024;
+
+/** Re-asserts the alternation rules: merged, starting with `user`. Cheap no-op for core-built requests. */
+function alternating(messages: readonly ChatMessage[]): ChatMessage[] {
+  const merged = mergeSameRole(messages);
+  if (merged[0]?.role !== 'user') merged.unshift({ role: 'user', content: CONVERSATION_START_CUE });
+  return merged;
+}
+
+// OpenAI Chat Completions ----------------------------------------------------------------------------------------
+
+export interface OpenAIChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface OpenAIChatRequest {
+  model: string;
+  messages: OpenAIChatMessage[];
+  temperature?: number;
+  /** OpenAI's current name for the output limit. */
+  max_completion_tokens?: number;
+  /** The older name, still the one most OpenAI-compatible servers understand. */
+  max_tokens?: number;
+}
+
+/** Options for OpenAI-style requests. */
+export interface OpenAIChatOptions {
+  /** Which field carries the output limit; `max_tokens` for OpenAI-compatible servers. */
+  maxTokensField?: 'max_completion_tokens' | 'max_tokens';
+}
+
+/** OpenAI Chat Completions body: a system message, then the alternating history. */
+export function toOpenAIChatRequest(request: PeerRequest, options: OpenAIChatOptions = {}): OpenAIChatRequest {
+  const body: OpenAIChatRequest = {
+    model: request.model,
+    messages: [{ role: 'system', content: request.system }, ...alternating(request.messages)],
+  };
+  if (request.temperature !== undefined) body.temperature = request.temperature;
+  if (request.maxOutputTokens !== undefined) body[options.maxTokensField ?? 'max_completion_tokens'] = request.maxOutputTokens;
+  return body;
+}
+
+// OpenAI Responses -----------------------------------------------------------------------------------------------
+
+export interface OpenAIResponsesInputMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface OpenAIResponsesRequest {
+  model: string;
+  instructions: string;
+  input: OpenAIResponsesInputMessage[];
+  temperature?: number;
+  max_output_tokens?: number;
+  /** The conversation is kept by PeerChat, not on OpenAI's servers. */
+  store: false;
+}
+
+/** OpenAI Responses body: `instructions` + `input`. */
+export function toOpenAIResponsesRequest(request: PeerRequest): OpenAIResponsesRequest {
+  const body: OpenAIResponsesRequest = {
+    model: request.model,
+    instructions: request.system,
+    input: alternating(request.messages),
+    store: false,
+  };
+  if (request.temperature !== undefined) body.temperature = request.temperature;
+  if (request.maxOutputTokens !== undefined) body.max_output_tokens = request.maxOutputTokens;
+  return body;
+}
+
+// Anthropic Messages ---------------------------------------------------------------------------------------------
+
+export interface AnthropicMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface AnthropicMessagesRequest {
+  model: string;
+  system: string;
+  messages: AnthropicMessage[];
+  max_tokens: number;
+  temperature?: number;
+}
+
+/** Anthropic Messages body: `system` + alternating messages starting with `user`; `max_tokens` always set. */
+export function toAnthropicRequest(request: PeerRequest): AnthropicMessagesRequest {
+  const body: AnthropicMessagesRequest = {
+    model: request.model,
+    system: request.system,
+    messages: alternating(request.messages),
+    max_tokens: request.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
+  };
+  // Anthropic accepts temperatures in [0, 1] only (OpenAI and Gemini go up to 2).
+  if (request.temperature !== undefined) body.temperature = Math.min(1, request.temperature);
+  return body;
+}
+
+// Gemini ---------------------------------------------------------------------------------------------------------
+
+export interface GeminiPart {
+  text: string;
+}
+
+export interface GeminiContent {
+  role: 'user' | 'model';
+  parts: GeminiPart[];
+}
+
+export interface GeminiRequest {
+  model: string;
+  systemInstruction: { parts: GeminiPart[] };
+  contents: GeminiContent[];
+  generationConfig: { temperature?: number; maxOutputTokens?: number };
+}
+
+/** Gemini generateContent body: `systemInstruction` + `contents` with roles `user`/`model`. */
+export function toGeminiRequest(request: PeerRequest): GeminiRequest {
+  const generationConfig: GeminiRequest['generationConfig'] = {};
+  if (request.temperature !== undefined) generationConfig.temperature = request.temperature;
+  if (request.maxOutputTokens !== undefined) generationConfig.maxOutputTokens = request.maxOutputTokens;
+  return {
+    model: request.model,
+    systemInstruction: { parts: [{ text: request.system }] },
+    contents: alternating(request.messages).map((message) => ({
+      role: message.role === 'assistant' ? 'model' : 'user',
+      parts: [{ text: message.content }],
+    })),
+    generationConfig,
+  };
+}

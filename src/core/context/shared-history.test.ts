@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../domain/messages.ts';
+import { makeMessage, standardRoster } from '../testing/fixtures.ts';
+import { ERROR_NOTE, INTERRUPTED_NOTE, selectSharedHistory } from './shared-history.ts';
+
+const roster = standardRoster();
+
+describe('selectSharedHistory', () => {
+  const cases: { name: string; message: Message; shared: string | null }[] = [
+    { name: 'human message', message: makeMessage({ authorId: 'human', text: 'hi' }), shared: 'hi' },
+    { name: 'complete peer message', message: makeMessage({ authorId: 'peer-gpt', text: 'yo' }), shared: 'yo' },
+    { name: 'passed', message: makeMessage({ authorId: 'peer-gpt', text: 'PASS', status: 'passed' }), shared: null },
+    { name: 'errored, empty', message: makeMessage({ authorId: 'peer-gpt', text: '', status: 'error' }), shared: null },
+    { name: 'errored with text', message: makeMessage({ authorId: 'peer-gpt', text: 'par', status: 'error' }), shared: `par\n${ERROR_NOTE}` },
+    { name: 'interrupted', message: makeMessage({ authorId: 'peer-gpt', text: 'half', status: 'interrupted' }), shared: `half\n${INTERRUPTED_NOTE}` },
+    { name: 'still streaming', message: makeMessage({ authorId: 'peer-gpt', text: 'str', status: 'streaming' }), shared: null },
+    { name: 'system notice', message: makeMessage({ authorId: '', kind: 'notice', text: 'gpt is muted' }), shared: null },
+    { name: 'blank text', message: makeMessage({ authorId: 'human', text: '  \n' }), shared: null },
+  ];
+  it.each(cases)('$name', ({ message, shared }) => {
+    const entries = selectSharedHistory([message], roster);
+    expect(entries.map((entry) => entry.text)).toEqual(shared === null ? [] : [shared]);
+  });
+
+  it('keeps order and attributes every entry, unknown authors included', () => {
+    const messages = [
+      makeMessage({ authorId: 'human', text: 'a' }),
+      makeMessage({ authorId: 'peer-claude', text: 'b' }),
+      makeMessage({ authorId: 'peer-gone', text: 'c' }),
+    ];
+    const entries = selectSharedHistory(messages, roster);
+    expect(entries.map((entry) => [entry.header, entry.kind])).toEqual([
+      ['[@ana (Ana)]:', 'human'],
+      ['[@claude (Claude)]:', 'peer'],
+      ['[@unknown (former participant)]:', 'peer'],
+    ]);
+    expect(entries.every((entry) => entry.cost > 0)).toBe(true);
+  });
+});

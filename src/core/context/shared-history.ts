@@ -1,0 +1,77 @@
+/**
+ * The shared history (profile §3): the messages every peer sees, in order, each with its author's attribution
+ * line and a cost estimate. Peer-independent, so every peer is built from the very same list.
+ */
+import type { Message } from '../domain/messages.ts';
+import type { Roster } from '../domain/participants.ts';
+import { attributionHeader, UNKNOWN_AUTHOR_HEADER } from './attribution.ts';
+import { estimateTokensForLength, MESSAGE_OVERHEAD_TOKENS } from './tokens.ts';
+
+/** One message of the shared history. */
+export interface HistoryEntry {
+  messageId: string;
+  authorId: string;
+  kind: 'human' | 'peer';
+  /** The attribution line shown to everyone but the author. */
+  header: string;
+  /** The text as shared (with a note when it was interrupted or cut off by an error). */
+  text: string;
+  /**
+   * Estimated tokens of the attributed form. Counted the same for every peer (even the author, who sees it
+   * without the header), so that the budget cut cannot differ between peers.
+   */
+  cost: number;
+}
+
+export const INTERRUPTED_NOTE = '[interrupted]';
+export const ERROR_NOTE = '[cut off by an error]';
+
+/** True when a message belongs to the shared history: no notices, no PASS, no streaming, no empty text. */
+export function isShared(message: Message): boolean {
+  if (message.kind === 'notice') return false;
+  if (message.status === 'passed' || message.status === 'streaming') return false;
+  return message.text.trim() !== '';
+}
+
+/** The shared text of a message: interrupted and errored partial messages carry a short note. */
+export function sharedText(message: Message): string {
+  if (message.status === 'interrupted') return `${message.text}\n${INTERRUPTED_NOTE}`;
+  if (message.status === 'error') return `${message.text}\n${ERROR_NOTE}`;
+  return message.text;
+}
+
+/** Attribution lines by participant id. */
+export function headersByAuthor(roster: Roster): Map<string, string> {
+  const headers = new Map<string, string>([[roster.human.id, attributionHeader(roster.human)]]);
+  for (const peer of roster.peers) headers.set(peer.id, attributionHeader(peer));
+  return headers;
+}
+
+/** Turns one shareable message into a history entry. */
+export function toHistoryEntry(message: Message, headers: ReadonlyMap<string, string>): HistoryEntry {
+  const header = headers.get(message.authorId) ?? UNKNOWN_AUTHOR_HEADER;
+  const text = sharedText(message);
+  return {
+    messageId: message.id,
+    authorId: message.authorId,
+    kind: message.kind === 'human' ? 'human' : 'peer',
+    header,
+    text,
+    cost: attributedCost(header, text),
+  };
+}
+
+/** Estimated tokens of `attributeText(header, text)` as one chat message, without building the string. */
+export function attributedCost(header: string, text: string): number {
+  return estimateTokensForLength(header.length + 1 + text.length) + MESSAGE_OVERHEAD_TOKENS;
+}
+
+/** Selects and attributes the shared history of a transcript, in order. */
+export function selectSharedHistory(messages: readonly Message[], roster: Roster): HistoryEntry[] {
+  const headers = headersByAuthor(roster);
+  const entries: HistoryEntry[] = [];
+  for (const message of messages) {
+    if (isShared(message)) entries.push(toHistoryEntry(message, headers));
+  }
+  return entries;
+}
