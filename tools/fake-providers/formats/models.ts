@@ -5,8 +5,8 @@ export type ModelFlavor = 'openai' | 'anthropic' | 'gemini';
 
 export const DEFAULT_MODELS: ModelCatalog = {
   openai: ['gpt-4o-mini', 'gpt-4.1', 'gpt-5-mini'],
-  anthropic: ['claude-sonnet-4-5', 'claude-haiku-4-5', 'claude-opus-4-1'],
-  gemini: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.0-flash'],
+  anthropic: ['claude-sonnet-4-6', 'claude-haiku-4-5', 'claude-opus-4-7'],
+  gemini: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.5-flash-lite'],
 };
 
 const CREATED = 1_735_689_600; // 2025-01-01T00:00:00Z, fixed so lists are deterministic.
