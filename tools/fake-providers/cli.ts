@@ -32,7 +32,8 @@ if (values.help) {
   process.exit(0);
 }
 
-const port = toNumber(values.port, '--port') ?? toNumber(process.env.FAKE_PROVIDERS_PORT, 'FAKE_PROVIDERS_PORT') ?? DEFAULT_PORT;
+const port =
+  toNumber(values.port, '--port') ?? toNumber(process.env.FAKE_PROVIDERS_PORT, 'FAKE_PROVIDERS_PORT') ?? DEFAULT_PORT;
 const host = (values.host ?? '127.0.0.1') as LoopbackHost; // startFakeProviders rejects non-loopback hosts.
 // A visible pace by default, so a human watching the dev app sees tokens stream in.
 const tokensPerSecond = toNumber(values['tokens-per-second'], '--tokens-per-second') ?? 30;

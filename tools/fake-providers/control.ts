@@ -70,7 +70,10 @@ export function handleControl(ctrl: Controller, method: string, url: URL, body: 
       case 'POST /script': {
         const entries = parseScriptMap(body);
         for (const [model, replies] of entries) ctrl.script(model, replies);
-        return { status: 200, body: { pending: Object.fromEntries(entries.map(([model]) => [model, ctrl.scripts.pending(model)])) } };
+        return {
+          status: 200,
+          body: { pending: Object.fromEntries(entries.map(([model]) => [model, ctrl.scripts.pending(model)])) },
+        };
       }
       case 'POST /default': {
         if (typeof body !== 'object' || body === null || Array.isArray(body)) {

@@ -40,7 +40,10 @@ export function applyCorsHeaders(req: IncomingMessage, res: ServerResponse): voi
 /** Answer a preflight: 204, the requested headers echoed back. */
 export function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('access-control-allow-methods', ALLOWED_METHODS);
-  res.setHeader('access-control-allow-headers', header(req, 'access-control-request-headers') ?? DEFAULT_ALLOWED_HEADERS);
+  res.setHeader(
+    'access-control-allow-headers',
+    header(req, 'access-control-request-headers') ?? DEFAULT_ALLOWED_HEADERS,
+  );
   res.setHeader('access-control-max-age', '600');
   // Chrome's Private Network Access preflight (a public page calling 127.0.0.1).
   if (header(req, 'access-control-request-private-network') === 'true') {

@@ -52,7 +52,8 @@ export interface FakeProviders {
 
 export async function startFakeProviders(options: FakeProvidersOptions = {}): Promise<FakeProviders> {
   const host = options.host ?? '127.0.0.1';
-  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`fake providers listen on loopback only, not ${host}`);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host))
+    throw new Error(`fake providers listen on loopback only, not ${host}`);
   const ctrl = new Controller({
     ...(options.models ? { models: options.models } : {}),
     ...(options.defaultReply ? { defaultReply: options.defaultReply } : {}),

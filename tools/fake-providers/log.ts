@@ -9,7 +9,10 @@ const SECRET_HEADER = /authorization|api-key|api_key|apikey|token|secret|cookie|
 /** Query parameters whose values are secrets (Gemini accepts `?key=`). */
 const SECRET_QUERY = /^(key|api[-_]?key|access_token|token)$/i;
 
-export function redactHeaders(headers: IncomingHttpHeaders): { headers: Record<string, string>; hadCredentials: boolean } {
+export function redactHeaders(headers: IncomingHttpHeaders): {
+  headers: Record<string, string>;
+  hadCredentials: boolean;
+} {
   const out: Record<string, string> = {};
   let hadCredentials = false;
   for (const [name, value] of Object.entries(headers)) {

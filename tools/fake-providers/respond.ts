@@ -7,7 +7,13 @@ import type { Fault } from './types';
 
 type MidStreamFault = Extract<Fault, { kind: 'drop-mid-stream' | 'no-terminal-event' | 'stream-error-event' }>;
 
-const HTTP_ERROR_KINDS = new Set<string>(['rate-limit', 'server-error', 'overloaded', 'unauthorized', 'context-too-long']);
+const HTTP_ERROR_KINDS = new Set<string>([
+  'rate-limit',
+  'server-error',
+  'overloaded',
+  'unauthorized',
+  'context-too-long',
+]);
 const MID_STREAM_KINDS = new Set<string>(['drop-mid-stream', 'no-terminal-event', 'stream-error-event']);
 
 export function isHttpErrorFault(fault: Fault | null): fault is HttpErrorFault {
@@ -30,7 +36,12 @@ export function sendHttpError(ex: Exchange, format: WireFormat, fault: HttpError
   ex.json(error.status, error.body, { ...format.responseHeaders(ex.entry.id), ...error.headers });
 }
 
-export async function playReply(ex: Exchange, format: WireFormat, call: ParsedCall, reply: ResolvedReply): Promise<void> {
+export async function playReply(
+  ex: Exchange,
+  format: WireFormat,
+  call: ParsedCall,
+  reply: ResolvedReply,
+): Promise<void> {
   const fault = reply.fault;
   ex.update({ fault: fault?.kind ?? null });
   if (fault?.kind === 'never-respond') return; // The socket stays open until the client or close() ends it.
@@ -55,7 +66,9 @@ export async function playReply(ex: Exchange, format: WireFormat, call: ParsedCa
     outputTokens: reply.usage?.outputTokens ?? reply.tokens.length,
   };
   const midFault = isMidStreamFault(fault) ? fault : null;
-  const cut = midFault ? Math.min(Math.max(0, Math.floor(midFault.afterTokens ?? 1)), reply.tokens.length) : reply.tokens.length;
+  const cut = midFault
+    ? Math.min(Math.max(0, Math.floor(midFault.afterTokens ?? 1)), reply.tokens.length)
+    : reply.tokens.length;
   const interval = reply.tokensPerSecond > 0 ? 1000 / reply.tokensPerSecond : 0;
   const headers = format.responseHeaders(ex.entry.id);
 
@@ -98,7 +111,13 @@ async function playJson(
   format: WireFormat,
   ctx: ReplyContext,
   reply: ResolvedReply,
-  plan: { cut: number; midFault: MidStreamFault | null; interval: number; usage: Usage; headers: Record<string, string> },
+  plan: {
+    cut: number;
+    midFault: MidStreamFault | null;
+    interval: number;
+    usage: Usage;
+    headers: Record<string, string>;
+  },
 ): Promise<void> {
   await ex.sleep(reply.firstTokenDelayMs + plan.interval * Math.max(0, plan.cut - 1));
   if (ex.gone) return;

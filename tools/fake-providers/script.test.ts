@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ANY_MODEL, MODEL_LIST_KEY, ScriptBook, defaultText, fillerTokens, parseReply, parseScriptMap, splitTokens } from './script';
+import {
+  ANY_MODEL,
+  MODEL_LIST_KEY,
+  ScriptBook,
+  defaultText,
+  fillerTokens,
+  parseReply,
+  parseScriptMap,
+  splitTokens,
+} from './script';
 
 describe('splitTokens', () => {
   it('splits into words with their leading whitespace and joins back to the text', () => {

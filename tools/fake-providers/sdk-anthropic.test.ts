@@ -31,7 +31,13 @@ const SYSTEM = 'You are Bea, a peer in a shared room.';
 const MESSAGES: Anthropic.MessageParam[] = [
   { role: 'user', content: '[Human] Hello both.' },
   { role: 'assistant', content: [{ type: 'text', text: '[Bea] Hi!' }] },
-  { role: 'user', content: [{ type: 'text', text: '[Cal] Hello.' }, { type: 'text', text: '[Human] @Bea go on.' }] },
+  {
+    role: 'user',
+    content: [
+      { type: 'text', text: '[Cal] Hello.' },
+      { type: 'text', text: '[Human] @Bea go on.' },
+    ],
+  },
 ];
 const PARAMS = { model: 'claude-sonnet-4-6', max_tokens: 256, system: SYSTEM, messages: MESSAGES };
 
@@ -63,7 +69,15 @@ describe('Messages', () => {
   it('raw create({stream: true}): the real event sequence', async () => {
     fake.script('claude-sonnet-4-6', { text: 'A B', ...FAST });
     expect(await rawStream()).toEqual({
-      types: ['message_start', 'content_block_start', 'content_block_delta', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop'],
+      types: [
+        'message_start',
+        'content_block_start',
+        'content_block_delta',
+        'content_block_delta',
+        'content_block_stop',
+        'message_delta',
+        'message_stop',
+      ],
       text: 'A B',
     });
   });

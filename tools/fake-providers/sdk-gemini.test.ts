@@ -57,7 +57,11 @@ describe('generateContentStream', () => {
     fake.script('gemini-2.5-flash', { text: 'Eleven is prime.', ...FAST });
     const result = await stream('gemini-2.5-flash');
     expect(result).toMatchObject({ text: 'Eleven is prime.', finishReason: FinishReason.STOP, chunks: 4 });
-    expect(result.usage).toMatchObject({ candidatesTokenCount: 3, promptTokenCount: expect.any(Number), totalTokenCount: expect.any(Number) });
+    expect(result.usage).toMatchObject({
+      candidatesTokenCount: 3,
+      promptTokenCount: expect.any(Number),
+      totalTokenCount: expect.any(Number),
+    });
   });
 
   it('hits /v1beta/...:streamGenerateContent?alt=sse and logs what the model was sent', async () => {
@@ -94,7 +98,8 @@ describe('model list', () => {
   it('lists models in the Gemini shape', async () => {
     fake.setModels({ gemini: ['gemini-a', 'gemini-b'] });
     const models: string[] = [];
-    for await (const model of await genai.models.list()) models.push(`${model.name} ${model.displayName} ${model.inputTokenLimit}`);
+    for await (const model of await genai.models.list())
+      models.push(`${model.name} ${model.displayName} ${model.inputTokenLimit}`);
     expect(models).toEqual(['models/gemini-a Gemini A 1048576', 'models/gemini-b Gemini B 1048576']);
   });
 });
@@ -105,7 +110,9 @@ describe('HTTP faults reach the SDK as Gemini ApiErrors', () => {
     const error = await caught(() => stream('g'));
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 429 });
-    const body = JSON.parse((error as ApiError).message) as { error: { status: string; details: Array<{ retryDelay?: string }> } };
+    const body = JSON.parse((error as ApiError).message) as {
+      error: { status: string; details: Array<{ retryDelay?: string }> };
+    };
     expect(body.error.status).toBe('RESOURCE_EXHAUSTED');
     expect(body.error.details.find((detail) => detail.retryDelay)?.retryDelay).toBe('4s');
   });
@@ -121,7 +128,11 @@ describe('HTTP faults reach the SDK as Gemini ApiErrors', () => {
   });
 
   it('400 context too long, 500 INTERNAL, 503 UNAVAILABLE', async () => {
-    fake.script('g', [{ fault: { kind: 'context-too-long' } }, { fault: { kind: 'server-error' } }, { fault: { kind: 'overloaded' } }]);
+    fake.script('g', [
+      { fault: { kind: 'context-too-long' } },
+      { fault: { kind: 'server-error' } },
+      { fault: { kind: 'overloaded' } },
+    ]);
     const tooLong = await caught(() => stream('g'));
     expect(tooLong).toMatchObject({ status: 400 });
     expect((tooLong as Error).message).toContain('exceeds the maximum number of tokens');
@@ -185,7 +196,11 @@ describe('aborts', () => {
     const controller = new AbortController();
     let chunks = 0;
     const error = await caught(async () => {
-      const response = await genai.models.generateContentStream({ model: 'g', contents: 'hi', config: { abortSignal: controller.signal } });
+      const response = await genai.models.generateContentStream({
+        model: 'g',
+        contents: 'hi',
+        config: { abortSignal: controller.signal },
+      });
       for await (const _chunk of response) {
         if (++chunks === 3) controller.abort();
       }

@@ -58,7 +58,11 @@ describe('Chat Completions', () => {
     expect(result).toEqual({
       text: 'Because two and two make four.',
       finish: 'stop',
-      usage: expect.objectContaining({ completion_tokens: 6, prompt_tokens: expect.any(Number), total_tokens: expect.any(Number) }),
+      usage: expect.objectContaining({
+        completion_tokens: 6,
+        prompt_tokens: expect.any(Number),
+        total_tokens: expect.any(Number),
+      }),
     });
     const [logged] = fake.requests('gpt-4o-mini');
     expect(logged).toMatchObject({
@@ -142,7 +146,9 @@ describe('Responses', () => {
     const final = await openai.responses.stream({ model: 'm', input: 'hi' }).finalResponse();
     // The helper's final response has no `output_text` convenience field (only create() adds it).
     const message = final.output[0];
-    expect(message?.type === 'message' && message.content[0]?.type === 'output_text' && message.content[0].text).toBe('Helper.');
+    expect(message?.type === 'message' && message.content[0]?.type === 'output_text' && message.content[0].text).toBe(
+      'Helper.',
+    );
     expect(final.status).toBe('completed');
     const plain = await openai.responses.create({ model: 'm', input: 'hi' });
     expect(plain.output_text).toBe('Plain.');
@@ -217,7 +223,12 @@ describe('stream faults: what the OpenAI SDK does', () => {
     });
     expect(text).toBe('one two');
     expect(error).toMatchObject({ name: 'TypeError', message: 'terminated' });
-    expect(fake.requests('m')[0]).toMatchObject({ tokensSent: 2, completed: false, clientClosed: false, fault: 'drop-mid-stream' });
+    expect(fake.requests('m')[0]).toMatchObject({
+      tokensSent: 2,
+      completed: false,
+      clientClosed: false,
+      fault: 'drop-mid-stream',
+    });
   });
 
   it('no-terminal-event: the stream ends quietly with no finish_reason — only the consumer can notice', async () => {
@@ -226,7 +237,8 @@ describe('stream faults: what the OpenAI SDK does', () => {
 
     fake.script('m', { text: 'one two three', fault: { kind: 'no-terminal-event', afterTokens: 2 } });
     const types: string[] = [];
-    for await (const event of await openai.responses.create({ model: 'm', input: 'hi', stream: true })) types.push(event.type);
+    for await (const event of await openai.responses.create({ model: 'm', input: 'hi', stream: true }))
+      types.push(event.type);
     expect(types).not.toContain('response.completed');
     expect(types.at(-1)).toBe('response.output_text.delta');
   });
@@ -243,21 +255,28 @@ describe('stream faults: what the OpenAI SDK does', () => {
   it('stream-error-event, Responses: raw create() yields `error` and `response.failed` events without throwing', async () => {
     fake.script('m', { text: 'one two', fault: { kind: 'stream-error-event', afterTokens: 1 } });
     const events: OpenAI.Responses.ResponseStreamEvent[] = [];
-    for await (const event of await openai.responses.create({ model: 'm', input: 'hi', stream: true })) events.push(event);
+    for await (const event of await openai.responses.create({ model: 'm', input: 'hi', stream: true }))
+      events.push(event);
     expect(events.map((e) => e.type).slice(-2)).toEqual(['error', 'response.failed']);
     const failed = events.at(-1);
     expect(failed?.type === 'response.failed' && failed.response.error?.code).toBe('server_error');
   });
 
   it('stream-error-event, Responses: the stream() helper rejects with the plain `error` event object (not an Error)', async () => {
-    fake.script('m', { text: 'one two', fault: { kind: 'stream-error-event', afterTokens: 1, responsesEvent: 'error' } });
+    fake.script('m', {
+      text: 'one two',
+      fault: { kind: 'stream-error-event', afterTokens: 1, responsesEvent: 'error' },
+    });
     const error = await caught(() => openai.responses.stream({ model: 'm', input: 'hi' }).finalResponse());
     expect(error).not.toBeInstanceOf(Error);
     expect(error).toMatchObject({ type: 'error', code: 'server_error' });
   });
 
   it('stream-error-event, Responses: with only `response.failed`, the stream() helper does NOT reject', async () => {
-    fake.script('m', { text: 'one two', fault: { kind: 'stream-error-event', afterTokens: 1, responsesEvent: 'response.failed' } });
+    fake.script('m', {
+      text: 'one two',
+      fault: { kind: 'stream-error-event', afterTokens: 1, responsesEvent: 'response.failed' },
+    });
     const final = await openai.responses.stream({ model: 'm', input: 'hi' }).finalResponse();
     // The helper's snapshot never saw a terminal status: adapters must watch for `response.failed` themselves.
     expect(final.status).not.toBe('completed');
@@ -280,7 +299,10 @@ describe('aborts', () => {
     fake.script('m', { tokens: 200, tokensPerSecond: 100 });
     const controller = new AbortController();
     let chunks = 0;
-    const stream = await openai.chat.completions.create({ model: 'm', messages: MESSAGES, stream: true }, { signal: controller.signal });
+    const stream = await openai.chat.completions.create(
+      { model: 'm', messages: MESSAGES, stream: true },
+      { signal: controller.signal },
+    );
     for await (const _chunk of stream) {
       if (++chunks === 3) controller.abort();
     }

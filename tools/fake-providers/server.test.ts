@@ -13,12 +13,17 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(fake.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return fetch(fake.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 describe('CORS', () => {
   it('answers a preflight with 204 and echoes the requested headers (which `*` would not cover)', async () => {
-    const requested = 'authorization,x-api-key,anthropic-version,anthropic-dangerous-direct-browser-access,x-goog-api-key,content-type';
+    const requested =
+      'authorization,x-api-key,anthropic-version,anthropic-dangerous-direct-browser-access,x-goog-api-key,content-type';
     const res = await fetch(`${fake.url}/v1/messages`, {
       method: 'OPTIONS',
       headers: {
@@ -36,7 +41,9 @@ describe('CORS', () => {
     for (const exposed of ['retry-after', 'retry-after-ms', 'x-request-id', 'request-id']) {
       expect(res.headers.get('access-control-expose-headers')).toContain(exposed);
     }
-    expect(fake.requests({ provider: 'preflight' })).toMatchObject([{ method: 'OPTIONS', status: 204, path: '/v1/messages' }]);
+    expect(fake.requests({ provider: 'preflight' })).toMatchObject([
+      { method: 'OPTIONS', status: 204, path: '/v1/messages' },
+    ]);
   });
 
   it('puts the CORS headers on errors too, and answers `*` without an Origin', async () => {
@@ -53,12 +60,17 @@ describe('CORS', () => {
 
 describe('control API over HTTP', () => {
   it('scripts replies, serves them, lists requests filtered by model, and resets', async () => {
-    const scripted = await post('/__control/script', { 'gpt-a': [{ text: 'Scripted over HTTP.' }], 'gpt-b': { tokens: 2 } });
+    const scripted = await post('/__control/script', {
+      'gpt-a': [{ text: 'Scripted over HTTP.' }],
+      'gpt-b': { tokens: 2 },
+    });
     expect(scripted.status).toBe(200);
     expect(await scripted.json()).toEqual({ pending: { 'gpt-a': 1, 'gpt-b': 1 } });
 
     const res = await post('/v1/chat/completions', { model: 'gpt-a', messages: [{ role: 'user', content: 'hi' }] });
-    expect(((await res.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]?.message.content).toBe('Scripted over HTTP.');
+    expect(
+      ((await res.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]?.message.content,
+    ).toBe('Scripted over HTTP.');
     await post('/v1/chat/completions', { model: 'gpt-b', messages: [{ role: 'user', content: 'hi' }] });
 
     const logged = (await (await fetch(`${fake.url}/__control/requests?model=gpt-a`)).json()) as LoggedRequest[];
@@ -73,7 +85,11 @@ describe('control API over HTTP', () => {
   it('sets persistent defaults and the model catalog', async () => {
     await post('/__control/default', { '*': { text: 'Same again.' } });
     for (let i = 0; i < 2; i++) {
-      const res = await post('/v1/messages', { model: 'claude-x', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }, { 'anthropic-version': '2023-06-01' });
+      const res = await post(
+        '/v1/messages',
+        { model: 'claude-x', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] },
+        { 'anthropic-version': '2023-06-01' },
+      );
       expect(((await res.json()) as { content: Array<{ text: string }> }).content[0]?.text).toBe('Same again.');
     }
     await post('/__control/models', { gemini: ['gemini-only'] });
@@ -91,19 +107,34 @@ describe('control API over HTTP', () => {
 
 describe('routing', () => {
   it('tells the three GET /v1/models apart by their headers', async () => {
-    const openai = (await (await fetch(`${fake.url}/v1/models`)).json()) as { object: string; data: Array<{ object: string }> };
+    const openai = (await (await fetch(`${fake.url}/v1/models`)).json()) as {
+      object: string;
+      data: Array<{ object: string }>;
+    };
     expect(openai.object).toBe('list');
     expect(openai.data[0]?.object).toBe('model');
-    const anthropic = (await (await fetch(`${fake.url}/v1/models`, { headers: { 'anthropic-version': '2023-06-01' } })).json()) as Record<string, unknown>;
-    expect(anthropic).toMatchObject({ has_more: false, data: expect.arrayContaining([expect.objectContaining({ type: 'model' })]) });
-    const gemini = (await (await fetch(`${fake.url}/v1/models`, { headers: { 'x-goog-api-key': 'k' } })).json()) as Record<string, unknown>;
+    const anthropic = (await (
+      await fetch(`${fake.url}/v1/models`, { headers: { 'anthropic-version': '2023-06-01' } })
+    ).json()) as Record<string, unknown>;
+    expect(anthropic).toMatchObject({
+      has_more: false,
+      data: expect.arrayContaining([expect.objectContaining({ type: 'model' })]),
+    });
+    const gemini = (await (
+      await fetch(`${fake.url}/v1/models`, { headers: { 'x-goog-api-key': 'k' } })
+    ).json()) as Record<string, unknown>;
     expect(gemini).toHaveProperty('models');
   });
 
   it('serves Gemini under /v1 too, and any prefix before /v1 (one server, several endpoints)', async () => {
-    const gemini = await post('/v1/models/gemini-2.5-flash:generateContent', { contents: [{ role: 'user', parts: [{ text: 'hi' }] }] });
+    const gemini = await post('/v1/models/gemini-2.5-flash:generateContent', {
+      contents: [{ role: 'user', parts: [{ text: 'hi' }] }],
+    });
     expect(gemini.status).toBe(200);
-    const prefixed = await post('/ollama/v1/chat/completions', { model: 'llama3', messages: [{ role: 'user', content: 'hi' }] });
+    const prefixed = await post('/ollama/v1/chat/completions', {
+      model: 'llama3',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     expect(prefixed.status).toBe(200);
     expect(fake.requests('llama3')[0]?.path).toBe('/ollama/v1/chat/completions');
   });
@@ -121,9 +152,14 @@ describe('routing', () => {
   });
 
   it('counts tokens for Anthropic and Gemini', async () => {
-    const anthropic = await post('/v1/messages/count_tokens', { model: 'c', messages: [{ role: 'user', content: 'twelve chars' }] });
+    const anthropic = await post('/v1/messages/count_tokens', {
+      model: 'c',
+      messages: [{ role: 'user', content: 'twelve chars' }],
+    });
     expect(await anthropic.json()).toEqual({ input_tokens: 3 });
-    const gemini = await post('/v1beta/models/g:countTokens', { contents: [{ role: 'user', parts: [{ text: 'twelve chars' }] }] });
+    const gemini = await post('/v1beta/models/g:countTokens', {
+      contents: [{ role: 'user', parts: [{ text: 'twelve chars' }] }],
+    });
     expect(await gemini.json()).toMatchObject({ totalTokens: 3 });
   });
 
@@ -158,16 +194,26 @@ describe('non-streaming faults', () => {
 describe('log and shutdown', () => {
   it('redacts every credential header and the `key` query parameter', async () => {
     const secret = 'sk-very-secret-value-9876';
-    await post(`/v1beta/models/g:generateContent?key=${secret}`, { contents: [] }, {
-      authorization: `Bearer ${secret}`,
-      'x-api-key': secret,
-      'x-goog-api-key': secret,
-      'api-key': secret,
-      cookie: `session=${secret}`,
-    });
+    await post(
+      `/v1beta/models/g:generateContent?key=${secret}`,
+      { contents: [] },
+      {
+        authorization: `Bearer ${secret}`,
+        'x-api-key': secret,
+        'x-goog-api-key': secret,
+        'api-key': secret,
+        cookie: `session=${secret}`,
+      },
+    );
     const [logged] = fake.requests();
     expect(logged?.hadCredentials).toBe(true);
-    expect(logged?.headers).toMatchObject({ authorization: REDACTED, 'x-api-key': REDACTED, 'x-goog-api-key': REDACTED, 'api-key': REDACTED, cookie: REDACTED });
+    expect(logged?.headers).toMatchObject({
+      authorization: REDACTED,
+      'x-api-key': REDACTED,
+      'x-goog-api-key': REDACTED,
+      'api-key': REDACTED,
+      cookie: REDACTED,
+    });
     expect(logged?.path).toBe('/v1beta/models/g:generateContent?key=%5Bredacted%5D');
     expect(JSON.stringify(fake.requests())).not.toContain(secret);
   });
@@ -175,10 +221,18 @@ describe('log and shutdown', () => {
   it('close() ends never-answered requests instead of hanging', async () => {
     const other = await startFakeProviders();
     other.script('m', { fault: { kind: 'never-respond' } });
-    const pending = fetch(`${other.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'm', messages: [] }) });
+    const pending = fetch(`${other.url}/v1/chat/completions`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'm', messages: [] }),
+    });
     await other.waitForRequest((r) => r.model === 'm');
     await other.close();
     await expect(pending).rejects.toThrow(TypeError);
-    expect(other.requests('m')[0]).toMatchObject({ status: null, clientClosed: false, completed: false, fault: 'never-respond' });
+    expect(other.requests('m')[0]).toMatchObject({
+      status: null,
+      clientClosed: false,
+      completed: false,
+      fault: 'never-respond',
+    });
   });
 });

@@ -7,8 +7,8 @@ import { CONTROL_PREFIX, handleControl } from './control';
 import { answerPreflight, applyCorsHeaders } from './cors';
 import { Exchange } from './exchange';
 import { anthropic, anthropicError } from './formats/anthropic';
-import type { WireFormat } from './formats/format';
-import { inputTokensOf } from './formats/format';
+import type { ParsedCall, WireFormat } from './formats/format';
+import { inputTokensOf, isRecord } from './formats/format';
 import { gemini, geminiError } from './formats/gemini';
 import type { ModelFlavor } from './formats/models';
 import { listBody, retrieveBody } from './formats/models';
@@ -33,7 +33,11 @@ const GEMINI_CALL = /^\/models\/([^/:]+):(streamGenerateContent|generateContent|
 function modelFlavor(req: IncomingMessage, url: URL, version: string): ModelFlavor {
   if (version === 'v1beta') return 'gemini';
   if (req.headers['anthropic-version'] !== undefined) return 'anthropic';
-  if (req.headers['x-goog-api-key'] !== undefined || req.headers['x-goog-api-client'] !== undefined || url.searchParams.has('key')) {
+  if (
+    req.headers['x-goog-api-key'] !== undefined ||
+    req.headers['x-goog-api-client'] !== undefined ||
+    url.searchParams.has('key')
+  ) {
     return 'gemini';
   }
   return 'openai';
@@ -90,18 +94,31 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+  });
   res.end(text);
 }
 
 function notFoundModel(flavor: ModelFlavor, id: string, seq: number) {
   switch (flavor) {
     case 'openai':
-      return openaiError(404, `The model '${id}' does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found', 'model');
+      return openaiError(
+        404,
+        `The model '${id}' does not exist or you do not have access to it.`,
+        'invalid_request_error',
+        'model_not_found',
+        'model',
+      );
     case 'anthropic':
       return anthropicError(404, 'not_found_error', `model: ${id}`, seq);
     case 'gemini':
-      return geminiError(404, 'NOT_FOUND', `models/${id.replace(/^models\//, '')} is not found for API version v1beta.`);
+      return geminiError(
+        404,
+        'NOT_FOUND',
+        `models/${id.replace(/^models\//, '')} is not found for API version v1beta.`,
+      );
   }
 }
 
@@ -221,32 +238,52 @@ export class FakeServer {
         await this.#models(ex, r);
         return;
       case 'count-tokens':
-      case 'generate': {
-        if (badJson) {
-          const error = r.format.badRequest('The request body is not valid JSON.', entry.id);
-          ex.json(error.status, error.body, r.format.responseHeaders(entry.id));
-          return;
-        }
-        const input = r.kind === 'count-tokens' && r.format === anthropic && typeof body === 'object' ? { max_tokens: 1, ...body } : body;
-        let call;
-        try {
-          call = r.format.parse(input, { ...(r.model !== undefined ? { model: r.model } : {}), ...(r.kind === 'generate' && r.stream !== undefined ? { stream: r.stream } : {}) });
-        } catch (error) {
-          const reply = r.format.badRequest(error instanceof Error ? error.message : String(error), entry.id);
-          ex.json(reply.status, reply.body, r.format.responseHeaders(entry.id));
-          return;
-        }
-        ex.update({ model: call.model, system: call.system, messages: call.messages, stream: call.stream });
-        if (r.kind === 'count-tokens') {
-          const tokens = inputTokensOf(call);
-          const counted = r.format === anthropic ? { input_tokens: tokens } : { totalTokens: tokens, promptTokensDetails: [{ modality: 'TEXT', tokenCount: tokens }] };
-          ex.json(200, counted, r.format.responseHeaders(entry.id));
-          return;
-        }
-        await playReply(ex, r.format, call, this.#ctrl.scripts.next(call.model));
+      case 'generate':
+        await this.#generate(ex, r, badJson ? undefined : body);
         return;
-      }
     }
+  }
+
+  /** Generation and token counting; `body` is undefined when it was not valid JSON. */
+  async #generate(
+    ex: Exchange,
+    r: Extract<Route, { kind: 'generate' | 'count-tokens' }>,
+    body: unknown,
+  ): Promise<void> {
+    const { format } = r;
+    const headers = format.responseHeaders(ex.entry.id);
+    const reject = (message: string) => {
+      const error = format.badRequest(message, ex.entry.id);
+      ex.json(error.status, error.body, headers);
+    };
+    if (body === undefined) {
+      reject('The request body is not valid JSON.');
+      return;
+    }
+    // Anthropic's count_tokens takes a Messages body without max_tokens.
+    const input =
+      r.kind === 'count-tokens' && format === anthropic && isRecord(body) ? { max_tokens: 1, ...body } : body;
+    let call: ParsedCall;
+    try {
+      call = format.parse(input, {
+        ...(r.model !== undefined ? { model: r.model } : {}),
+        ...(r.kind === 'generate' && r.stream !== undefined ? { stream: r.stream } : {}),
+      });
+    } catch (error) {
+      reject(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    ex.update({ model: call.model, system: call.system, messages: call.messages, stream: call.stream });
+    if (r.kind === 'count-tokens') {
+      const tokens = inputTokensOf(call);
+      const counted =
+        format === anthropic
+          ? { input_tokens: tokens }
+          : { totalTokens: tokens, promptTokensDetails: [{ modality: 'TEXT', tokenCount: tokens }] };
+      ex.json(200, counted, headers);
+      return;
+    }
+    await playReply(ex, format, call, this.#ctrl.scripts.next(call.model));
   }
 
   async #models(ex: Exchange, r: Extract<Route, { kind: 'list-models' | 'get-model' }>): Promise<void> {

@@ -3,7 +3,13 @@ import type { Fault, FinishKind, NormalizedMessage } from '../types';
 import type { ErrorReply, HttpErrorFault, ParsedCall, ReplyContext, StreamEncoder, Usage, WireFormat } from './format';
 import { flattenContent, isRecord, sseEvent, str } from './format';
 
-export function anthropicError(status: number, type: string, message: string, seq: number, headers?: Record<string, string>): ErrorReply {
+export function anthropicError(
+  status: number,
+  type: string,
+  message: string,
+  seq: number,
+  headers?: Record<string, string>,
+): ErrorReply {
   return {
     status,
     body: { type: 'error', error: { type, message }, request_id: `req_fake${seq}` },
@@ -87,13 +93,19 @@ class AnthropicEncoder implements StreamEncoder {
           usage: usageOf(ctx.inputTokens, 1),
         },
       }),
-      sseEvent('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
+      sseEvent('content_block_start', {
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'text', text: '' },
+      }),
       sseEvent('ping', { type: 'ping' }),
     ];
   }
 
   token(text: string): string[] {
-    return [sseEvent('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } })];
+    return [
+      sseEvent('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
+    ];
   }
 
   close(finish: FinishKind, usage: Usage): string[] {

@@ -87,7 +87,10 @@ export function str(value: unknown): string | undefined {
 }
 
 /** Flatten a content value (string, or a list of typed parts) to text; non-text parts become `[type]`. */
-export function flattenContent(content: unknown, textOf: (part: Record<string, unknown>) => string | undefined): string {
+export function flattenContent(
+  content: unknown,
+  textOf: (part: Record<string, unknown>) => string | undefined,
+): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return content === undefined || content === null ? '' : JSON.stringify(content);
   return content

@@ -6,7 +6,13 @@ import { isRecord, sseData, str } from './format';
 
 const EOL = '\r\n';
 
-export function geminiError(code: number, status: string, message: string, details?: unknown[], headers?: Record<string, string>): ErrorReply {
+export function geminiError(
+  code: number,
+  status: string,
+  message: string,
+  details?: unknown[],
+  headers?: Record<string, string>,
+): ErrorReply {
   return {
     status: code,
     body: { error: { code, message, status, ...(details ? { details } : {}) } },
@@ -28,7 +34,12 @@ function httpError(fault: HttpErrorFault): ErrorReply {
         [
           {
             '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
-            violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_requests', quotaId: 'GenerateRequestsPerMinutePerProjectPerModel' }],
+            violations: [
+              {
+                quotaMetric: 'generativelanguage.googleapis.com/generate_content_requests',
+                quotaId: 'GenerateRequestsPerMinutePerProjectPerModel',
+              },
+            ],
           },
           { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${seconds}s` },
         ],
@@ -53,7 +64,11 @@ function httpError(fault: HttpErrorFault): ErrorReply {
         );
       }
       if (status === 403) {
-        return geminiError(403, 'PERMISSION_DENIED', 'Method doesn\'t allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.');
+        return geminiError(
+          403,
+          'PERMISSION_DENIED',
+          "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+        );
       }
       // What Gemini really answers for a wrong API key.
       return geminiError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
@@ -66,7 +81,11 @@ function httpError(fault: HttpErrorFault): ErrorReply {
       ]);
     }
     case 'context-too-long':
-      return geminiError(400, 'INVALID_ARGUMENT', 'The input token count (1100000) exceeds the maximum number of tokens allowed (1048576).');
+      return geminiError(
+        400,
+        'INVALID_ARGUMENT',
+        'The input token count (1100000) exceeds the maximum number of tokens allowed (1048576).',
+      );
   }
 }
 
@@ -120,7 +139,12 @@ class GeminiEncoder implements StreamEncoder {
     const candidate: Record<string, unknown> = { content: { parts: [{ text }], role: 'model' }, index: 0 };
     if (finish) candidate.finishReason = finish;
     return sseData(
-      { candidates: [candidate], usageMetadata: usage, modelVersion: this.#ctx.model, responseId: `fakeresp${this.#ctx.seq}` },
+      {
+        candidates: [candidate],
+        usageMetadata: usage,
+        modelVersion: this.#ctx.model,
+        responseId: `fakeresp${this.#ctx.seq}`,
+      },
       EOL,
     );
   }

@@ -17,7 +17,12 @@ export function openaiError(
 }
 
 /** The HTTP errors OpenAI sends (shared by Chat Completions and Responses; `param` differs). */
-export function openaiHttpError(fault: HttpErrorFault, model: string, contextParam: string, contextMessage: string): ErrorReply {
+export function openaiHttpError(
+  fault: HttpErrorFault,
+  model: string,
+  contextParam: string,
+  contextMessage: string,
+): ErrorReply {
   switch (fault.kind) {
     case 'rate-limit': {
       const seconds = fault.retryAfterSeconds ?? 1;
@@ -37,7 +42,12 @@ export function openaiHttpError(fault: HttpErrorFault, model: string, contextPar
       );
     }
     case 'server-error':
-      return openaiError(500, 'The server had an error while processing your request. Sorry about that!', 'server_error', null);
+      return openaiError(
+        500,
+        'The server had an error while processing your request. Sorry about that!',
+        'server_error',
+        null,
+      );
     case 'overloaded':
       return openaiError(503, 'The engine is currently overloaded, please try again later.', 'server_error', null);
     case 'unauthorized':
@@ -83,7 +93,12 @@ function usageOf(usage: Usage) {
     completion_tokens: usage.outputTokens,
     total_tokens: usage.inputTokens + usage.outputTokens,
     prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: 0,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
   };
 }
 
@@ -108,7 +123,11 @@ class ChatEncoder implements StreamEncoder {
   }
 
   open(): string[] {
-    return [this.#chunk([{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }])];
+    return [
+      this.#chunk([
+        { index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null },
+      ]),
+    ];
   }
 
   token(text: string): string[] {
@@ -138,7 +157,13 @@ export const openaiChat: WireFormat = {
     if (!model) throw new Error('you must provide a model parameter');
     const { system, messages } = normalizeMessages(body.messages);
     const streamOptions = isRecord(body.stream_options) ? body.stream_options : {};
-    return { model, system, messages, stream: body.stream === true, includeUsage: streamOptions.include_usage === true };
+    return {
+      model,
+      system,
+      messages,
+      stream: body.stream === true,
+      includeUsage: streamOptions.include_usage === true,
+    };
   },
 
   httpError: (fault, model) =>

@@ -6,7 +6,10 @@ import { IN_STREAM_ERROR_MESSAGE, openaiError, openaiHttpError } from './openai-
 
 const SYSTEM_ROLES = new Set(['system', 'developer']);
 
-function normalizeInput(input: unknown, instructions: string | undefined): { system: string; messages: NormalizedMessage[] } {
+function normalizeInput(
+  input: unknown,
+  instructions: string | undefined,
+): { system: string; messages: NormalizedMessage[] } {
   const system: string[] = instructions ? [instructions] : [];
   const messages: NormalizedMessage[] = [];
   if (typeof input === 'string') {
@@ -16,7 +19,8 @@ function normalizeInput(input: unknown, instructions: string | undefined): { sys
       if (!isRecord(item)) continue;
       // Message items carry a role; other items (function calls, outputs…) are logged by type.
       const role = str(item.role) ?? str(item.type) ?? 'user';
-      const content = item.role !== undefined ? flattenContent(item.content, (part) => str(part.text)) : JSON.stringify(item);
+      const content =
+        item.role !== undefined ? flattenContent(item.content, (part) => str(part.text)) : JSON.stringify(item);
       if (SYSTEM_ROLES.has(role)) system.push(content);
       else messages.push({ role, content });
     }
@@ -38,7 +42,13 @@ function usageOf(usage: Usage) {
 
 type Status = 'in_progress' | 'completed' | 'incomplete' | 'failed';
 
-function responseObject(ctx: ReplyContext, status: Status, output: unknown[], usage: Usage | null, extra: Record<string, unknown> = {}) {
+function responseObject(
+  ctx: ReplyContext,
+  status: Status,
+  output: unknown[],
+  usage: Usage | null,
+  extra: Record<string, unknown> = {},
+) {
   return {
     id: `resp_fake${ctx.seq}`,
     object: 'response',
@@ -130,7 +140,13 @@ class ResponsesEncoder implements StreamEncoder {
     const item = messageItem(ctx, status, text);
     const extra = finish === 'length' ? { incomplete_details: { reason: 'max_output_tokens' } } : {};
     return [
-      this.#event('response.output_text.done', { item_id: this.#itemId, output_index: 0, content_index: 0, text, logprobs: [] }),
+      this.#event('response.output_text.done', {
+        item_id: this.#itemId,
+        output_index: 0,
+        content_index: 0,
+        text,
+        logprobs: [],
+      }),
       this.#event('response.content_part.done', {
         item_id: this.#itemId,
         output_index: 0,
