@@ -99,6 +99,8 @@ describe('Messages', () => {
       completed: true,
     });
     expect(logged?.headers['anthropic-version']).toEqual(expect.any(String));
+    // SDK 1.x sends the key as `Authorization: Bearer` (0.x used x-api-key).
+    expect(logged?.headers.authorization).toBe('[redacted]');
     expect(JSON.stringify(fake.requests())).not.toContain(API_KEY);
   });
 

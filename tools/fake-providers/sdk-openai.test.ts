@@ -229,6 +229,12 @@ describe('stream faults: what the OpenAI SDK does', () => {
       clientClosed: false,
       fault: 'drop-mid-stream',
     });
+
+    fake.script('m', { text: 'one two three four', fault: { kind: 'drop-mid-stream', afterTokens: 2 } });
+    const helper = await caught(() => openai.responses.stream({ model: 'm', input: 'hi' }).finalResponse());
+    expect(helper).toBeInstanceOf(OpenAI.OpenAIError);
+    expect(helper).not.toBeInstanceOf(OpenAI.APIError);
+    expect(helper).toMatchObject({ message: 'terminated' });
   });
 
   it('no-terminal-event: the stream ends quietly with no finish_reason — only the consumer can notice', async () => {
@@ -241,6 +247,10 @@ describe('stream faults: what the OpenAI SDK does', () => {
       types.push(event.type);
     expect(types).not.toContain('response.completed');
     expect(types.at(-1)).toBe('response.output_text.delta');
+
+    fake.script('m', { text: 'one two three', fault: { kind: 'no-terminal-event', afterTokens: 2 } });
+    const final = await openai.responses.stream({ model: 'm', input: 'hi' }).finalResponse();
+    expect(final.status).toBe('in_progress'); // The helper resolves anyway: check the status yourself.
   });
 
   it('stream-error-event, Chat: the iterator throws APIError with no status', async () => {
