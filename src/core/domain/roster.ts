@@ -16,32 +16,35 @@ export interface RosterIssue {
 /** Returns every problem of the roster (empty when it is valid). */
 export function validateRoster(roster: Roster): RosterIssue[] {
   const issues: RosterIssue[] = [];
-  const owners = new Map<string, string>();
-  const claim = (name: string, path: string, owner: string): void => {
+  // name -> the seat that claimed it first ("human" or "peers[i]") and how to call it in a message
+  const owners = new Map<string, { seat: string; label: string }>();
+  const claim = (name: string, path: string, seat: string, label: string): void => {
     const key = name.toLowerCase();
     const existing = owners.get(key);
-    if (existing !== undefined && existing !== owner) issues.push({ path, message: `"${name}" is already used by ${existing}` });
-    else owners.set(key, owner);
+    if (existing === undefined) owners.set(key, { seat, label });
+    else if (existing.seat !== seat) {
+      issues.push({ path, message: `"${name}" is already used by ${existing.label}` });
+    }
   };
-  const checkName = (name: string, path: string, owner: string, allowHumanWords: boolean): void => {
+  const checkName = (name: string, path: string, seat: string, label: string, allowHumanWords: boolean): void => {
     if (!isValidHandleSyntax(name)) {
       issues.push({ path, message: `"${name}" must be lowercase letters, digits, "_", "-" or "." (max 32), starting with a letter` });
     } else if (isReservedName(name) && !(allowHumanWords && HUMAN_WORDS.includes(name))) {
       issues.push({ path, message: `"${name}" is reserved` });
     } else {
-      claim(name, path, owner);
+      claim(name, path, seat, label);
     }
   };
   const human = roster.human;
-  checkName(human.handle, 'human.handle', `@${human.handle}`, true);
-  human.aliases.forEach((alias, i) => checkName(alias, `human.aliases[${i}]`, `@${human.handle}`, true));
+  checkName(human.handle, 'human.handle', 'human', `@${human.handle}`, true);
+  human.aliases.forEach((alias, i) => checkName(alias, `human.aliases[${i}]`, 'human', `@${human.handle}`, true));
   const ids = new Set<string>([human.id]);
   roster.peers.forEach((peer, i) => {
     const at = `peers[${i}]`;
     if (peer.id === '' || ids.has(peer.id)) issues.push({ path: `${at}.id`, message: 'id must be non-empty and unique' });
     ids.add(peer.id);
-    checkName(peer.handle, `${at}.handle`, `@${peer.handle}`, false);
-    peer.aliases.forEach((alias, j) => checkName(alias, `${at}.aliases[${j}]`, `@${peer.handle}`, false));
+    checkName(peer.handle, `${at}.handle`, at, `@${peer.handle}`, false);
+    peer.aliases.forEach((alias, j) => checkName(alias, `${at}.aliases[${j}]`, at, `@${peer.handle}`, false));
     if (!PROVIDER_IDS.includes(peer.provider)) issues.push({ path: `${at}.provider`, message: 'unknown provider' });
     if (peer.model.trim() === '') issues.push({ path: `${at}.model`, message: 'model must not be empty' });
     if (!Number.isInteger(peer.settings.contextWindow) || peer.settings.contextWindow <= 0) {
