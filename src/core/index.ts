@@ -1,0 +1,113 @@
+/**
+ * PeerChat protocol core (MPOP profile §1, §3–§9): mentions, shared context, turn arbiter, Dynamic Adapter
+ * Profiles, governance, modes and the event log. Plain TypeScript: no React, no SDK, no store, no browser API.
+ * See docs/core-api.md.
+ */
+
+// Domain (§1)
+export type { HumanParticipant, Participant, PeerParticipant, PeerSettings, ProviderId, Roster } from './domain/participants.ts';
+export { findParticipant, findPeer, PROVIDER_IDS } from './domain/participants.ts';
+export type { Message, MessageKind, MessageStatus, TokenUsage, TurnReason, TurnReasonKind } from './domain/messages.ts';
+export { isHumanRequested } from './domain/messages.ts';
+export type { RosterIssue } from './domain/roster.ts';
+export { validateRoster } from './domain/roster.ts';
+
+// Seeded generator
+export type { RngDraw, RngState } from './rng/prng.ts';
+export { nextInt, nextRandom, seedRng, shuffle } from './rng/prng.ts';
+
+// Mentions (§4)
+export type { MentionIgnoredBecause, MentionResult, MentionSpan, ParseMentionsOptions } from './mentions/parse.ts';
+export { parseMentions } from './mentions/parse.ts';
+export { isReservedName, isValidHandleSyntax, MAX_NAME_LENGTH, RESERVED_NAMES } from './mentions/grammar.ts';
+
+// Context sharing (§3)
+export type { ChatMessage, PeerRequest } from './context/request.ts';
+export type { ContextInput, PeerContext } from './context/build.ts';
+export { buildAllPeerContexts, buildPeerContext, ContextBuilder } from './context/build.ts';
+export type { ContextFill } from './context/budget.ts';
+export { ESTIMATE_SAFETY_MARGIN, historyBudget } from './context/budget.ts';
+export type { HistoryCut } from './context/budget-cut.ts';
+export { cutHistoryToBudget, KEEP_NEWEST_ENTRIES, omittedMarker } from './context/budget-cut.ts';
+export type { HistoryEntry } from './context/shared-history.ts';
+export { selectSharedHistory } from './context/shared-history.ts';
+export type { AttributedEntry } from './context/role-mapping.ts';
+export { attributedHistoryFor, historyMessagesFor, mergeSameRole } from './context/role-mapping.ts';
+export { buildSystemPrompt } from './context/system-prompt.ts';
+export { attributionHeader, stripEchoedAttribution } from './context/attribution.ts';
+export type { FinishedReply } from './context/reply.ts';
+export { finishReply, isPassReply, knownHandles } from './context/reply.ts';
+export { CHARS_PER_TOKEN, estimateMessageTokens, estimateTokens } from './context/tokens.ts';
+export type {
+  AnthropicMessage,
+  AnthropicMessagesRequest,
+  GeminiContent,
+  GeminiPart,
+  GeminiRequest,
+  OpenAIChatMessage,
+  OpenAIChatOptions,
+  OpenAIChatRequest,
+  OpenAIResponsesInputMessage,
+  OpenAIResponsesRequest,
+} from './context/provider-shapes.ts';
+export {
+  DEFAULT_MAX_OUTPUT_TOKENS,
+  toAnthropicRequest,
+  toGeminiRequest,
+  toOpenAIChatRequest,
+  toOpenAIResponsesRequest,
+} from './context/provider-shapes.ts';
+
+// Arbitration (§5) and human authority (§8)
+export type { ArbiterConfig } from './arbiter/reduce.ts';
+export { createArbiter, reduceArbiter, replayArbiter } from './arbiter/reduce.ts';
+export type {
+  ArbiterEffect,
+  ArbiterInput,
+  ArbiterInputType,
+  ArbiterMode,
+  ArbiterPeer,
+  ArbiterState,
+  ArbiterStep,
+  InFlightTurn,
+  MentionInput,
+  QueuedTurn,
+  RoundState,
+  TurnOutcome,
+  TurnUsage,
+} from './arbiter/types.ts';
+export { currentDapProbabilities, currentLimits, dapParamsOf, enabledPeers, isRoundActive } from './arbiter/policy.ts';
+export type { ReplyOutcome } from './arbiter/from-roster.ts';
+export { arbiterPeersFromRoster, outcomeFromReply } from './arbiter/from-roster.ts';
+
+// Dynamic Adapter Profiles (§6)
+export type { DapOverrides, DapParamIssue, DapParams, DapPresetId } from './dap/params.ts';
+export { DAP_PRESETS, DEFAULT_DAP_PARAMS, resolveDapParams, validateDapParams } from './dap/params.ts';
+export type { DapPeerInput, DapProbability } from './dap/probabilities.ts';
+export { computeDapProbabilities } from './dap/probabilities.ts';
+export type { DapDraw, DapSample } from './dap/sampling.ts';
+export { sampleDapSpeakers } from './dap/sampling.ts';
+
+// Governance (§5.5)
+export type { ConversationLimits, LimitIssue, LimitOverrides } from './governance/limits.ts';
+export { defaultLimits, resolveLimits, validateLimitOverrides } from './governance/limits.ts';
+
+// Modes (§7)
+export type { ModeDefaults, ModeDefinition } from './modes/mode.ts';
+export { renderModeBlock } from './modes/mode.ts';
+export { ADVERSARIAL_MODE, BUILT_IN_MODES, COLLABORATIVE_MODE, DEFAULT_MODE_ID } from './modes/builtin.ts';
+export type { CustomModeInput, CustomModeResult, ModeIssue } from './modes/custom.ts';
+export { createCustomMode } from './modes/custom.ts';
+
+// Events (§9)
+export type {
+  AssignedRole,
+  CoreEvent,
+  CoreEventBody,
+  CoreEventType,
+  HumanOverrideAction,
+  RoundEndReason,
+  TurnCompletionStatus,
+  TurnSkipReason,
+} from './events/types.ts';
+export { isLamportOrdered, observeLamport, stampEvent } from './events/lamport.ts';
