@@ -178,3 +178,24 @@ describe('historyBudget', () => {
     expect(historyBudget(peer, 50_000)).toBe(0);
   });
 });
+
+describe('ContextBuilder caching', () => {
+  it('sees messages pushed into the same array and edits in place', () => {
+    const builder = new ContextBuilder();
+    const messages: Message[] = [makeMessage({ authorId: 'human', text: 'one' })];
+    const ctx = input(messages);
+    expect(builder.buildPeerContext(ctx, 'peer-gpt').request.messages).toHaveLength(1);
+    messages.push(makeMessage({ authorId: 'peer-gpt', text: 'two' }));
+    expect(builder.buildPeerContext(ctx, 'peer-gpt').request.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    messages[1] = { ...messages[1]!, text: 'edited' };
+    expect(builder.buildPeerContext(ctx, 'peer-gpt').request.messages[1]?.content).toBe('edited');
+  });
+
+  it('rebuilds attribution when the roster changes', () => {
+    const builder = new ContextBuilder();
+    const messages = [makeMessage({ authorId: 'peer-claude', text: 'hi' })];
+    builder.buildPeerContext(input(messages), 'peer-gpt');
+    const renamed = makeRoster(roster.peers.map((peer) => (peer.id === 'peer-claude' ? { ...peer, displayName: 'Claudia' } : peer)));
+    expect(builder.buildPeerContext(input(messages, renamed), 'peer-gpt').request.messages[0]?.content).toContain('[@claude (Claudia)]:');
+  });
+});

@@ -48,6 +48,7 @@ interface SystemPrompts {
  * seen (by object identity, so an immutable store works as is), the cuts per budget, and the system prompts.
  */
 export class ContextBuilder {
+  /** A private copy of the transcript last seen (the caller may mutate its own array). */
   private seenMessages: readonly Message[] = [];
   private seenEntries: (HistoryEntry | null)[] = [];
   private seenRoster: Roster | null = null;
@@ -100,15 +101,19 @@ export class ContextBuilder {
     return cut;
   }
 
-  /** Brings the cached entries in line with the transcript, reusing entries of unchanged messages. */
+  /**
+   * Brings the cached entries in line with the transcript, reusing the entries of unchanged messages. Messages are
+   * compared by identity against a private copy of the last transcript, so both an immutable store (new array each
+   * time) and in-place edits are seen. Cost: one pointer comparison per message plus the new messages.
+   */
   private sync(input: ContextInput): void {
     const { messages, roster } = input;
-    if (messages === this.seenMessages && roster === this.seenRoster) return;
     const sameRoster = roster === this.seenRoster;
     let reuse = 0;
     if (sameRoster) {
       const limit = Math.min(messages.length, this.seenMessages.length);
       while (reuse < limit && messages[reuse] === this.seenMessages[reuse]) reuse++;
+      if (reuse === messages.length && reuse === this.seenMessages.length) return;
     }
     const headers = headersByAuthor(roster);
     const seenEntries = this.seenEntries.slice(0, reuse);
@@ -116,14 +121,11 @@ export class ContextBuilder {
       const message = messages[i] as Message;
       seenEntries.push(isShared(message) ? toHistoryEntry(message, headers) : null);
     }
-    const changed = reuse !== this.seenMessages.length || messages.length !== reuse || !sameRoster;
-    this.seenMessages = messages;
+    this.seenMessages = messages.slice();
     this.seenRoster = roster;
     this.seenEntries = seenEntries;
-    if (changed) {
-      this.entries = seenEntries.filter((entry): entry is HistoryEntry => entry !== null);
-      this.cuts.clear();
-    }
+    this.entries = seenEntries.filter((entry): entry is HistoryEntry => entry !== null);
+    this.cuts.clear();
   }
 
   private systemPrompts(roster: Roster, mode: ModeDefinition): SystemPrompts {
