@@ -1,0 +1,483 @@
+/**
+ * The facilitator store (MPOP L1): holds the room and the transcript, feeds human intents and turn results to
+ * the core's arbiter, runs the turns it starts through the L0 adapters, and batches streamed text into frames.
+ * Protocol decisions all happen in the core; this file only wires them up.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AdapterEvent, PeerAdapter, ProviderSettings, TurnResult } from '../adapters/types.ts';
+import {
+  BUILT_IN_MODES,
+  ContextBuilder,
+  DAP_PRESETS,
+  DEFAULT_MODE_ID,
+  arbiterPeersFromRoster,
+  createArbiter,
+  currentDapProbabilities,
+  isRoundActive,
+  outcomeFromReply,
+  parseMentions,
+  reduceArbiter,
+  validateRoster,
+} from '../core/index.ts';
+import type {
+  ArbiterEffect,
+  ArbiterInput,
+  ArbiterState,
+  ArbiterStep,
+  ModeDefinition,
+  ProviderId,
+  Roster,
+  TurnOutcome,
+} from '../core/index.ts';
+import { PEER_COLOURS } from './colours.ts';
+import { isKnownMode, parseRoomFile, serializeRoom } from './room-file.ts';
+import type { PeerSeat, RoomData, RoomState, RoomStore, TranscriptMessage } from './types.ts';
+
+/** Everything with a side effect comes in from outside, so the store runs in Node tests as in the browser. */
+export interface FacilitatorDeps {
+  adapterFor(settings: ProviderSettings): PeerAdapter;
+  now(): number;
+  newId(): string;
+  /** Runs `flush` once before the next paint (requestAnimationFrame in the browser). */
+  requestFrame(flush: () => void): void;
+  /** Estimated cost of a turn in USD, when the model's prices are known. */
+  costOf?(peer: PeerSeat, usage: { inputTokens: number; outputTokens: number }): number | undefined;
+  initialRoom: RoomData;
+}
+
+/** The longest human message accepted (a 1 MB paste still fits). */
+export const MAX_MESSAGE_CHARS = 2_000_000;
+
+export function modesOf(room: Pick<RoomData, 'customModes'>): ModeDefinition[] {
+  return [...BUILT_IN_MODES, ...room.customModes];
+}
+
+function modeById(room: Pick<RoomData, 'customModes' | 'modeId'>, modeId = room.modeId): ModeDefinition {
+  return (
+    modesOf(room).find((mode) => mode.id === modeId) ?? BUILT_IN_MODES.find((mode) => mode.id === DEFAULT_MODE_ID)!
+  );
+}
+
+function rosterOf(state: RoomState): Roster {
+  return { human: state.human, peers: state.peers };
+}
+
+function transcriptOf(state: RoomState): TranscriptMessage[] {
+  return state.messageIds.map((id) => state.messages[id]).filter((message) => message !== undefined);
+}
+
+function emptyConversation(room: RoomData): Omit<RoomState, 'providers' | 'rememberKeys'> {
+  return {
+    ...room,
+    messageIds: [],
+    messages: {},
+    events: [],
+    roundActive: false,
+    queuedPeerIds: [],
+    lastRoundEnd: null,
+    dapProbabilities: [],
+    contextFills: {},
+    notice: null,
+  };
+}
+
+export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStore> {
+  let arbiter: ArbiterState;
+  const contextBuilder = new ContextBuilder();
+  const controllers = new Map<string, AbortController>();
+  const pendingText = new Map<string, string>();
+  let flushScheduled = false;
+
+  const store = createStore<RoomStore>()((set, get) => {
+    /** Applies an arbiter step: state, events, then its effects. */
+    const applyStep = (step: ArbiterStep) => {
+      arbiter = step.state;
+      set((state) => ({
+        events: step.events.length > 0 ? [...state.events, ...step.events] : state.events,
+        roundActive: isRoundActive(arbiter),
+        queuedPeerIds: arbiter.round?.queue.map((item) => item.peerId) ?? [],
+        dapProbabilities: currentDapProbabilities(arbiter),
+      }));
+      for (const effect of step.effects) runEffect(effect);
+    };
+
+    const dispatch = (input: ArbiterInput) => applyStep(reduceArbiter(arbiter, input));
+
+    const runEffect = (effect: ArbiterEffect) => {
+      switch (effect.type) {
+        case 'start-turn':
+          void runTurn(effect);
+          return;
+        case 'abort-turn':
+          controllers.get(effect.turnId)?.abort();
+          return;
+        case 'round-ended':
+          set({ lastRoundEnd: effect.reason });
+          return;
+        case 'input-rejected':
+          set({ notice: effect.message });
+          return;
+      }
+    };
+
+    const patchMessage = (id: string, patch: Partial<TranscriptMessage>) =>
+      set((state) => {
+        const current = state.messages[id];
+        return current ? { messages: { ...state.messages, [id]: { ...current, ...patch } } } : {};
+      });
+
+    const flushText = () => {
+      flushScheduled = false;
+      if (pendingText.size === 0) return;
+      const batch = new Map(pendingText);
+      pendingText.clear();
+      set((state) => {
+        const messages = { ...state.messages };
+        for (const [id, text] of batch) {
+          const current = messages[id];
+          if (current) messages[id] = { ...current, text: current.text + text, retrying: undefined };
+        }
+        return { messages };
+      });
+    };
+
+    const queueText = (messageId: string, text: string) => {
+      pendingText.set(messageId, (pendingText.get(messageId) ?? '') + text);
+      if (flushScheduled) return;
+      flushScheduled = true;
+      deps.requestFrame(flushText);
+    };
+
+    const refreshContextFills = () => {
+      const state = get();
+      const fills = contextBuilder.contextFills({
+        roster: rosterOf(state),
+        mode: modeById(state),
+        messages: transcriptOf(state),
+      });
+      set({ contextFills: Object.fromEntries(fills.map((fill) => [fill.peerId, fill])) });
+    };
+
+    const providerSettings = (peer: PeerSeat): ProviderSettings => {
+      const config = get().providers[peer.provider] ?? {};
+      const baseURL = peer.baseURL ?? config.baseURL;
+      return {
+        kind: peer.provider,
+        ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+        ...(baseURL ? { baseURL } : {}),
+      };
+    };
+
+    const runTurn = async (effect: Extract<ArbiterEffect, { type: 'start-turn' }>) => {
+      const state = get();
+      const peer = state.peers.find((seat) => seat.id === effect.peerId);
+      if (!peer)
+        return dispatch({
+          type: 'turn-finished',
+          at: deps.now(),
+          turnId: effect.turnId,
+          outcome: { status: 'error', errorReason: 'unknown' },
+        });
+      const roster = rosterOf(state);
+      const { request } = contextBuilder.buildPeerContext(
+        { roster, mode: modeById(state, effect.modeId), messages: transcriptOf(state) },
+        peer.id,
+      );
+      const messageId = deps.newId();
+      const message: TranscriptMessage = {
+        id: messageId,
+        kind: 'peer',
+        authorId: peer.id,
+        text: '',
+        status: 'streaming',
+        modeId: effect.modeId,
+        roundId: effect.roundId,
+        turnId: effect.turnId,
+        reason: effect.reason,
+        createdAt: deps.now(),
+      };
+      set((current) => ({
+        messageIds: [...current.messageIds, messageId],
+        messages: { ...current.messages, [messageId]: message },
+      }));
+
+      const controller = new AbortController();
+      controllers.set(effect.turnId, controller);
+      const onEvent = (event: AdapterEvent) => {
+        if (event.type === 'delta') queueText(messageId, event.text);
+        else patchMessage(messageId, { retrying: event.message });
+      };
+      const room = {
+        selfHandle: peer.handle,
+        peers: state.peers
+          .filter((seat) => seat.id !== peer.id)
+          .map((seat) => ({ handle: seat.handle, name: seat.displayName })),
+        modeId: effect.modeId,
+        human: { handle: state.human.handle, name: state.human.displayName },
+      };
+      const result = await deps
+        .adapterFor(providerSettings(peer))
+        .stream(request, { signal: controller.signal, onEvent, room });
+      controllers.delete(effect.turnId);
+      flushText();
+      const outcome = finishMessage(peer, messageId, result);
+      refreshContextFills();
+      dispatch({ type: 'turn-finished', at: deps.now(), turnId: effect.turnId, outcome });
+    };
+
+    /** Writes the turn's final state into its message and returns what the arbiter needs to know. */
+    const finishMessage = (peer: PeerSeat, messageId: string, result: TurnResult): TurnOutcome => {
+      const usage = result.usage ?? undefined;
+      const tokens = usage ? { input: usage.inputTokens, output: usage.outputTokens } : undefined;
+      const costUsd = usage ? deps.costOf?.(peer, usage) : undefined;
+      const spend = { ...(tokens ? { tokens } : {}), ...(costUsd !== undefined ? { costUsd } : {}) };
+      const delivery = {
+        retrying: undefined,
+        stopReason: result.stopReason,
+        latencyMs: { firstToken: result.latency.firstTokenMs, total: result.latency.totalMs },
+        ...spend,
+      };
+      if (result.status === 'complete') {
+        const { text, outcome } = outcomeFromReply(result.text, rosterOf(get()), peer.id, messageId, spend);
+        patchMessage(messageId, { ...delivery, text, status: outcome.status === 'passed' ? 'passed' : 'complete' });
+        return outcome;
+      }
+      const error = { reason: result.error.reason, message: result.error.message };
+      if (result.status === 'interrupted') {
+        patchMessage(messageId, { ...delivery, text: result.text, status: 'interrupted' });
+        return { status: 'interrupted', messageId, ...spend };
+      }
+      patchMessage(messageId, { ...delivery, text: result.text, status: 'error', errorReason: error.reason, error });
+      return { status: 'error', errorReason: error.reason, messageId, ...spend };
+    };
+
+    /** Re-validates the seats and tells the arbiter; refuses a change that breaks the roster. */
+    const commitPeers = (peers: PeerSeat[]) => {
+      const issues = validateRoster({ human: get().human, peers });
+      if (issues.length > 0) return { ok: false as const, message: issues[0]!.message };
+      set({ peers });
+      dispatch({ type: 'set-peers', at: deps.now(), peers: arbiterPeersFromRoster({ human: get().human, peers }) });
+      refreshContextFills();
+      return { ok: true as const };
+    };
+
+    const peerById = (peerId: string) => get().peers.find((peer) => peer.id === peerId);
+
+    return {
+      ...emptyConversation(deps.initialRoom),
+      providers: {},
+      rememberKeys: true,
+
+      send(text) {
+        if (text.trim() === '') return { ok: false, message: 'Write something first.' };
+        if (text.length > MAX_MESSAGE_CHARS)
+          return { ok: false, message: `That message is over ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.` };
+        const state = get();
+        const mentions = parseMentions(text, rosterOf(state), { authorId: state.human.id });
+        const messageId = deps.newId();
+        const message: TranscriptMessage = {
+          id: messageId,
+          kind: 'human',
+          authorId: state.human.id,
+          text,
+          status: 'complete',
+          modeId: state.modeId,
+          createdAt: deps.now(),
+        };
+        const muted = mentions.mutedPeerIds.map((id) => peerById(id)?.displayName ?? id);
+        set((current) => ({
+          messageIds: [...current.messageIds, messageId],
+          messages: { ...current.messages, [messageId]: message },
+          notice:
+            muted.length > 0
+              ? `${muted.join(', ')} ${muted.length === 1 ? 'is' : 'are'} muted and will not answer.`
+              : null,
+        }));
+        dispatch({ type: 'human-message', at: deps.now(), messageId, mentions });
+        refreshContextFills();
+        return { ok: true };
+      },
+
+      stopAll: () => dispatch({ type: 'stop-all', at: deps.now() }),
+      stopPeer: (peerId) => dispatch({ type: 'stop-peer', at: deps.now(), peerId }),
+      skipNext: () => dispatch({ type: 'skip-next', at: deps.now() }),
+
+      speakNow(peerId) {
+        set({ notice: null });
+        dispatch({ type: 'speak-now', at: deps.now(), peerId });
+        const notice = get().notice;
+        return notice ? { ok: false, message: notice } : { ok: true };
+      },
+
+      regenerate(messageId) {
+        const message = get().messages[messageId];
+        if (!message || message.kind !== 'peer')
+          return { ok: false, message: 'Only a peer’s message can be regenerated.' };
+        set({ notice: null });
+        dispatch({ type: 'regenerate', at: deps.now(), peerId: message.authorId, messageId });
+        const notice = get().notice;
+        return notice ? { ok: false, message: notice } : { ok: true };
+      },
+
+      mute(peerId) {
+        set((state) => ({
+          peers: state.peers.map((peer) => (peer.id === peerId ? { ...peer, enabled: false } : peer)),
+        }));
+        dispatch({ type: 'mute', at: deps.now(), peerId });
+      },
+
+      unmute(peerId) {
+        set((state) => ({
+          peers: state.peers.map((peer) => (peer.id === peerId ? { ...peer, enabled: true } : peer)),
+        }));
+        dispatch({ type: 'unmute', at: deps.now(), peerId });
+      },
+
+      setMode(modeId) {
+        const state = get();
+        if (!isKnownMode(modeId, state)) return { ok: false, message: `Unknown mode "${modeId}".` };
+        if (modeId === state.modeId) return { ok: true };
+        const mode = modeById(state, modeId);
+        set({ modeId });
+        dispatch({ type: 'set-mode', at: deps.now(), mode: { id: mode.id, defaults: mode.defaults } });
+        return { ok: true };
+      },
+
+      setLimits(limits) {
+        set({ notice: null });
+        dispatch({ type: 'set-limits', at: deps.now(), limits });
+        const notice = get().notice;
+        if (notice) return { ok: false, message: notice };
+        set((state) => ({ limits: { ...state.limits, ...limits } }));
+        return { ok: true };
+      },
+
+      setPeerDap(peerId, dap) {
+        set({ notice: null });
+        dispatch({ type: 'set-dap', at: deps.now(), peerId, dap });
+        const notice = get().notice;
+        if (notice) return { ok: false, message: notice };
+        set((state) => ({
+          peers: state.peers.map((peer) =>
+            peerId === null || peer.id === peerId ? { ...peer, dap: { ...peer.dap, ...dap } } : peer,
+          ),
+        }));
+        return { ok: true };
+      },
+
+      applyDapPreset(peerId, preset) {
+        const params = DAP_PRESETS[preset];
+        return get().setPeerDap(peerId, { ...params });
+      },
+
+      addPeer(input) {
+        const state = get();
+        const seat: PeerSeat = {
+          ...input,
+          kind: 'peer',
+          id: deps.newId(),
+          handle: input.handle.trim().toLowerCase(),
+          enabled: input.enabled ?? true,
+          dap: input.dap ?? {},
+          colour: input.colour || PEER_COLOURS[state.peers.length % PEER_COLOURS.length]!,
+        };
+        return commitPeers([...state.peers, seat]);
+      },
+
+      updatePeer(peerId, patch) {
+        const state = get();
+        if (!peerById(peerId)) return { ok: false, message: 'That peer is no longer in the room.' };
+        const peers = state.peers.map((peer) =>
+          peer.id === peerId
+            ? { ...peer, ...patch, ...(patch.handle ? { handle: patch.handle.trim().toLowerCase() } : {}) }
+            : peer,
+        );
+        return commitPeers(peers);
+      },
+
+      removePeer(peerId) {
+        void commitPeers(get().peers.filter((peer) => peer.id !== peerId));
+      },
+
+      movePeer(peerId, offset) {
+        const peers = [...get().peers];
+        const index = peers.findIndex((peer) => peer.id === peerId);
+        const target = index + offset;
+        if (index < 0 || target < 0 || target >= peers.length) return;
+        [peers[index], peers[target]] = [peers[target]!, peers[index]!];
+        void commitPeers(peers);
+      },
+
+      setProvider(provider: ProviderId, config) {
+        set((state) => ({ providers: { ...state.providers, [provider]: { ...config } } }));
+      },
+
+      setRememberKeys: (remember) => set({ rememberKeys: remember }),
+
+      async testConnection(provider) {
+        const config = get().providers[provider] ?? {};
+        try {
+          const models = await deps.adapterFor({ kind: provider, ...config }).listModels();
+          return { ok: true, models: models.map((model) => model.id) };
+        } catch (error) {
+          return { ok: false, message: error instanceof Error ? error.message : 'The provider could not be reached.' };
+        }
+      },
+
+      importRoom(json) {
+        const parsed = parseRoomFile(json, deps.now() >>> 0);
+        if (!parsed.ok) return parsed;
+        if (!isKnownMode(parsed.room.modeId, parsed.room)) {
+          return { ok: false, message: `Room file refused — mode: unknown mode "${parsed.room.modeId}"` };
+        }
+        const issues = validateRoster({ human: parsed.room.human, peers: parsed.room.peers });
+        if (issues.length > 0) return { ok: false, message: `Room file refused — ${issues[0]!.message}` };
+        for (const controller of controllers.values()) controller.abort();
+        const step = startArbiter(parsed.room, deps.now());
+        set((state) => ({
+          ...emptyConversation(parsed.room),
+          providers: { ...state.providers, ...mergeKeys(state.providers, parsed.keys) },
+        }));
+        applyStep(step);
+        refreshContextFills();
+        return { ok: true };
+      },
+
+      exportRoom(options) {
+        const state = get();
+        return serializeRoom(state, state.providers, options?.includeKeys ?? false);
+      },
+
+      dismissNotice: () => set({ notice: null }),
+    };
+  });
+
+  const firstStep = startArbiter(deps.initialRoom, deps.now());
+  arbiter = firstStep.state;
+  store.setState({
+    events: firstStep.events,
+    dapProbabilities: currentDapProbabilities(arbiter),
+  });
+  return store;
+}
+
+/** A fresh arbiter for a room (a new or imported room); its first events open the audit log. */
+function startArbiter(room: RoomData, at: number): ArbiterStep {
+  const mode = modeById(room);
+  return createArbiter({
+    seed: room.seed,
+    humanId: room.human.id,
+    peers: arbiterPeersFromRoster({ human: room.human, peers: room.peers }),
+    mode: { id: mode.id, defaults: mode.defaults },
+    limits: room.limits,
+    at,
+  });
+}
+
+function mergeKeys(current: RoomState['providers'], keys: RoomState['providers']): RoomState['providers'] {
+  const merged: RoomState['providers'] = {};
+  for (const [provider, config] of Object.entries(keys) as [ProviderId, { apiKey?: string }][]) {
+    merged[provider] = { ...current[provider], ...config };
+  }
+  return merged;
+}

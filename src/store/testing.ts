@@ -1,0 +1,138 @@
+/**
+ * Test doubles for the store's side effects: a scripted in-memory adapter (provider behaviour itself is tested
+ * against the fake-provider server) and a manual frame clock.
+ */
+import type { PeerAdapter, ProviderSettings, StreamOptions, TurnResult } from '../adapters/types.ts';
+import type { PeerRequest } from '../core/index.ts';
+import type { FacilitatorDeps } from './facilitator.ts';
+import type { PeerSeat, RoomData } from './types.ts';
+
+export interface ScriptedReply {
+  text: string;
+  /** Fail with this reason after streaming the text. */
+  error?: 'rate-limited' | 'server-error';
+  /** Wait for `release()` before finishing (to test stop and preemption mid-stream). */
+  hold?: boolean;
+}
+
+export interface ScriptedCall {
+  model: string;
+  request: PeerRequest;
+  settings: ProviderSettings;
+  aborted: boolean;
+}
+
+/** An adapter whose replies are scripted per model; records every request it was sent. */
+export function scriptedAdapters(script: Record<string, ScriptedReply[]>) {
+  const calls: ScriptedCall[] = [];
+  const holds: (() => void)[] = [];
+  const adapterFor = (settings: ProviderSettings): PeerAdapter => ({
+    kind: settings.kind,
+    listModels: async () => Object.keys(script).map((id) => ({ id })),
+    async stream(request: PeerRequest, options: StreamOptions): Promise<TurnResult> {
+      const call: ScriptedCall = { model: request.model, request, settings, aborted: false };
+      calls.push(call);
+      const reply = script[request.model]?.shift() ?? { text: `${request.model} has nothing to add.` };
+      const latency = { firstTokenMs: 1, totalMs: 2 };
+      const words = reply.text.split(/(?= )/);
+      let text = '';
+      for (const [index, word] of words.entries()) {
+        if (options.signal.aborted) break;
+        text += word;
+        options.onEvent?.({ type: 'delta', text: word });
+        if (reply.hold && index === 0) {
+          await new Promise<void>((resolve) => {
+            holds.push(resolve);
+            options.signal.addEventListener('abort', () => resolve());
+          });
+        }
+        await Promise.resolve();
+      }
+      if (options.signal.aborted) {
+        call.aborted = true;
+        return {
+          status: 'interrupted',
+          text,
+          stopReason: null,
+          usage: null,
+          latency,
+          error: { reason: 'aborted', message: 'Stopped.' },
+        };
+      }
+      if (reply.error) {
+        return {
+          status: 'error',
+          text,
+          stopReason: null,
+          usage: null,
+          latency,
+          error: { reason: reply.error, message: `${reply.error} (scripted)`, status: 429 },
+        };
+      }
+      return {
+        status: 'complete',
+        text,
+        stopReason: 'stop',
+        usage: { inputTokens: 10, outputTokens: words.length },
+        latency,
+      };
+    },
+  });
+  return { adapterFor, calls, releaseAll: () => holds.splice(0).forEach((release) => release()) };
+}
+
+/** Frames run only when the test says so, to check that streamed text is batched. */
+export function manualFrames() {
+  const queue: (() => void)[] = [];
+  return {
+    requestFrame: (flush: () => void) => void queue.push(flush),
+    runFrame: () => queue.splice(0).forEach((flush) => flush()),
+    pending: () => queue.length,
+  };
+}
+
+export function seat(handle: string, overrides: Partial<PeerSeat> = {}): PeerSeat {
+  return {
+    kind: 'peer',
+    id: `id-${handle}`,
+    handle,
+    aliases: [],
+    displayName: handle[0]!.toUpperCase() + handle.slice(1),
+    provider: 'openai',
+    model: `${handle}-model`,
+    settings: { contextWindow: 100_000 },
+    dap: {},
+    enabled: true,
+    colour: '#000000',
+    ...overrides,
+  };
+}
+
+export function testRoom(handles: string[] = ['claude', 'gpt', 'gemini']): RoomData {
+  return {
+    name: 'Test room',
+    human: { kind: 'human', id: 'human', handle: 'you', aliases: [], displayName: 'You' },
+    peers: handles.map((handle) => seat(handle)),
+    modeId: 'collaborative',
+    customModes: [],
+    limits: {},
+    seed: 42,
+  };
+}
+
+export function testDeps(adapterFor: FacilitatorDeps['adapterFor'], room = testRoom()): FacilitatorDeps {
+  let id = 0;
+  let clock = 1_000;
+  return {
+    adapterFor,
+    now: () => (clock += 10),
+    newId: () => `m${++id}`,
+    requestFrame: (flush) => queueMicrotask(flush),
+    initialRoom: room,
+  };
+}
+
+/** Resolves when no round is running (turns finish on microtasks). */
+export async function settle(isActive: () => boolean, maxTicks = 2_000): Promise<void> {
+  for (let tick = 0; tick < maxTicks && isActive(); tick++) await new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,108 @@
+/**
+ * The facilitator store's state and intents (MPOP L1 wiring). Components read this state through selectors and
+ * call the actions; they hold no protocol logic.
+ */
+import type { TurnError } from '../adapters/types.ts';
+import type {
+  ContextFill,
+  CoreEvent,
+  DapPresetId,
+  DapProbability,
+  HumanParticipant,
+  LimitOverrides,
+  Message,
+  ModeDefinition,
+  PeerParticipant,
+  ProviderId,
+  RoundEndReason,
+} from '../core/index.ts';
+
+/** A seat at the table: the core's peer plus what only the UI needs. */
+export interface PeerSeat extends PeerParticipant {
+  /** A CSS colour for the peer's name and messages. */
+  colour: string;
+}
+
+/** How to reach one provider (keys stay in this browser; see README). */
+export interface ProviderConfig {
+  apiKey?: string;
+  /** OpenAI-compatible: required. Others: another endpoint of the same wire format. */
+  baseURL?: string;
+  /** Id of an OpenAI-compatible preset (ollama, lmstudio, …) the base URL came from. */
+  presetId?: string;
+}
+
+/** A transcript message as the store keeps it: the core's message plus delivery details. */
+export interface TranscriptMessage extends Message {
+  /** Plain-language error (no key), when status is `error`. */
+  error?: Pick<TurnError, 'reason' | 'message'>;
+  /** A retry notice while the provider asks us to wait ("Rate limited by OpenAI — retrying in 7 s"). */
+  retrying?: string;
+  /** The provider's own stop reason (length, max_tokens…). */
+  stopReason?: string | null;
+  latencyMs?: { firstToken: number | null; total: number };
+}
+
+export type Result = { ok: true } | { ok: false; message: string };
+
+/** What the user edits about a seat. */
+export type PeerInput = Omit<PeerSeat, 'id' | 'kind' | 'enabled' | 'dap'> & Partial<Pick<PeerSeat, 'dap' | 'enabled'>>;
+
+export interface RoomData {
+  name: string;
+  human: HumanParticipant;
+  peers: PeerSeat[];
+  modeId: string;
+  customModes: ModeDefinition[];
+  limits: LimitOverrides;
+  seed: number;
+}
+
+export interface RoomState extends RoomData {
+  /** Message ids in transcript order; `messages` holds them by id (so one streaming message re-renders alone). */
+  messageIds: string[];
+  messages: Record<string, TranscriptMessage>;
+  events: CoreEvent[];
+  roundActive: boolean;
+  /** Peers queued next in the running round, in order. */
+  queuedPeerIds: string[];
+  lastRoundEnd: RoundEndReason | null;
+  /** p_i of every enabled peer at the moment (profile §6: visible in the UI). */
+  dapProbabilities: DapProbability[];
+  contextFills: Record<string, ContextFill>;
+  providers: Partial<Record<ProviderId, ProviderConfig>>;
+  /** When false, keys live in memory only and are never written to storage. */
+  rememberKeys: boolean;
+  /** The last refused intent or notice for the human ("@claude is muted"). */
+  notice: string | null;
+}
+
+export interface RoomActions {
+  /** Sends a human message; it preempts the running round. */
+  send(text: string): Result;
+  stopAll(): void;
+  stopPeer(peerId: string): void;
+  skipNext(): void;
+  speakNow(peerId: string): Result;
+  mute(peerId: string): void;
+  unmute(peerId: string): void;
+  regenerate(messageId: string): Result;
+  setMode(modeId: string): Result;
+  setLimits(limits: LimitOverrides): Result;
+  setPeerDap(peerId: string | null, dap: PeerSeat['dap']): Result;
+  applyDapPreset(peerId: string | null, preset: DapPresetId): Result;
+  addPeer(input: PeerInput): Result;
+  updatePeer(peerId: string, patch: Partial<PeerInput>): Result;
+  removePeer(peerId: string): void;
+  movePeer(peerId: string, offset: -1 | 1): void;
+  setProvider(provider: ProviderId, config: ProviderConfig): void;
+  setRememberKeys(remember: boolean): void;
+  /** Lists the models the provider reaches with the current settings. */
+  testConnection(provider: ProviderId): Promise<{ ok: true; models: string[] } | { ok: false; message: string }>;
+  /** Replaces the room with a room file (profile §11). Validated: a bad file changes nothing. */
+  importRoom(json: string): Result;
+  exportRoom(options?: { includeKeys?: boolean }): string;
+  dismissNotice(): void;
+}
+
+export type RoomStore = RoomState & RoomActions;
