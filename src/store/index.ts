@@ -39,3 +39,12 @@ export const roomStore = createFacilitatorStore({
 export function useRoom<T>(selector: (state: RoomStore) => T): T {
   return useStore(roomStore, selector);
 }
+
+/** Loads what this browser remembers (provider settings) and keeps it up to date. Called once at start-up. */
+export async function startPersistence(): Promise<void> {
+  const [{ PeerChatDb }, { persistSettings }] = await Promise.all([
+    import('./persistence/db.ts'),
+    import('./persistence/settings.ts'),
+  ]);
+  await persistSettings(roomStore, new PeerChatDb());
+}

@@ -1,0 +1,50 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFacilitatorStore } from '../facilitator';
+import { scriptedAdapters, testDeps } from '../testing';
+import { PeerChatDb } from './db';
+import { loadSettings, persistSettings } from './settings';
+
+let dbCount = 0;
+const dbs: PeerChatDb[] = [];
+function freshDb() {
+  const db = new PeerChatDb(`test-${++dbCount}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const newStore = () => createFacilitatorStore(testDeps(scriptedAdapters({}).adapterFor));
+const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('provider settings in IndexedDB', () => {
+  it('remembers keys and base URLs across visits', async () => {
+    const db = freshDb();
+    const first = newStore();
+    await persistSettings(first, db);
+    first.getState().setProvider('openai', { apiKey: 'sk-remember-me' });
+    first.getState().setProvider('openai-compatible', { baseURL: 'http://localhost:11434/v1', presetId: 'ollama' });
+    await flush();
+    const second = newStore();
+    await persistSettings(second, db);
+    expect(second.getState().providers.openai?.apiKey).toBe('sk-remember-me');
+    expect(second.getState().providers['openai-compatible']?.baseURL).toBe('http://localhost:11434/v1');
+  });
+
+  it('keeps keys in memory only when told not to remember them, and deletes stored ones', async () => {
+    const db = freshDb();
+    const store = newStore();
+    await persistSettings(store, db);
+    store.getState().setProvider('anthropic', { apiKey: 'sk-ant-stored', baseURL: 'https://example.test' });
+    await flush();
+    store.getState().setRememberKeys(false);
+    await flush();
+    expect(store.getState().providers.anthropic?.apiKey).toBe('sk-ant-stored');
+    const stored = await loadSettings(db);
+    expect(stored.rememberKeys).toBe(false);
+    expect(stored.providers.anthropic).toEqual({ baseURL: 'https://example.test' });
+    expect(JSON.stringify(await db.settings.toArray())).not.toContain('sk-ant-stored');
+  });
+});
