@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { needsHighlighting, needsMath } from './extras';
 import { SafeMarkdown } from './SafeMarkdown';
 
@@ -72,12 +72,33 @@ describe('SafeMarkdown rendering', () => {
     expect(link).toHaveAttribute('target', '_blank');
   });
 
-  it('loads a remote image only after a click', () => {
+  it('loads a remote image only after a click, through a blob URL without cookies or referrer', async () => {
+    const fetchSpy = vi.fn(async () => new Response('png', { headers: { 'content-type': 'image/png' } }));
+    vi.stubGlobal('fetch', fetchSpy);
+    URL.createObjectURL = vi.fn(() => 'blob:local/1');
+    URL.revokeObjectURL = vi.fn();
     const { container } = render(<SafeMarkdown text="![chart](https://img.example/c.png)" />);
     expect(container.querySelector('img')).toBeNull();
+    expect(fetchSpy).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: /Load image “chart” from img.example/ }));
-    expect(container.querySelector('img')).toHaveAttribute('src', 'https://img.example/c.png');
-    expect(container.querySelector('img')).toHaveAttribute('referrerpolicy', 'no-referrer');
+    await waitFor(() => expect(container.querySelector('img')).toHaveAttribute('src', 'blob:local/1'));
+    expect(fetchSpy).toHaveBeenCalledWith(
+      'https://img.example/c.png',
+      expect.objectContaining({ credentials: 'omit', referrerPolicy: 'no-referrer' }),
+    );
+    vi.unstubAllGlobals();
+  });
+
+  it('offers a plain link when the image host refuses a cross-origin read', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    render(<SafeMarkdown text="![chart](https://img.example/c.png)" />);
+    fireEvent.click(screen.getByRole('button', { name: /Load image/ }));
+    const link = await screen.findByRole('link', { name: /could not be loaded/ });
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer nofollow');
+    vi.unstubAllGlobals();
   });
 
   it('loads no extras for plain text', () => {
