@@ -1,0 +1,24 @@
+/**
+ * The one stream shape every provider is normalized into (like big-AGI's aix layer): a provider module turns its
+ * SDK's events into `StreamPart`s, and the shared turn runner does the rest (timeouts, retries, outcome).
+ */
+import type { PeerRequest } from '../../core/index.ts';
+import type { Failure } from '../errors/failure.ts';
+
+export type StreamPart =
+  /** Visible reply text (reasoning and other non-text parts are left out). */
+  | { type: 'text'; text: string }
+  /** Token counts so far; each field, when present, replaces the previous value. */
+  | { type: 'usage'; inputTokens?: number; outputTokens?: number }
+  /** The provider's terminal event, with its own stop reason. Only this makes a turn complete. */
+  | { type: 'finish'; stopReason: string }
+  /** An error the provider sent inside the stream without the SDK throwing (OpenAI Responses `error`/`response.failed`). */
+  | { type: 'failure'; failure: Failure };
+
+/** One provider's wire format, behind the shared runner. */
+export interface TurnDriver {
+  /** Opens one attempt and yields its parts. May throw whatever the SDK throws; `describeError` explains it. */
+  stream(request: PeerRequest, signal: AbortSignal): AsyncIterable<StreamPart>;
+  /** Turns anything `stream` threw into a `Failure`. */
+  describeError(error: unknown): Failure;
+}
