@@ -1,0 +1,36 @@
+/** Google Gemini through `@google/genai`. */
+import { resolvePolicy } from '../../runtime/policy.ts';
+import type { PeerAdapter, ProviderSettings } from '../../types.ts';
+import { displayEndpoint, unversionedBaseURL } from '../shared/endpoint.ts';
+import { sdkAdapter } from '../shared/sdk-adapter.ts';
+import { googleConnection } from './connection.ts';
+import { describeGoogleError } from './errors.ts';
+import { geminiDriver } from './generate-driver.ts';
+import { listGoogleModels } from './list-models.ts';
+
+/** Gemini 2.5 Pro and the thinking models think before their first visible token. */
+function isThinkingModel(model: string): boolean {
+  return /gemini-(2\.5-pro|3)|thinking/.test(model);
+}
+
+export function createGoogleAdapter(settings: ProviderSettings): PeerAdapter {
+  const baseURL = unversionedBaseURL(settings.baseURL);
+  const connection = googleConnection(settings.apiKey, baseURL);
+  const provider = settings.label ?? 'Google Gemini';
+  const endpoint = baseURL === undefined ? undefined : displayEndpoint(baseURL);
+  const driver = geminiDriver(connection);
+  return sdkAdapter({
+    kind: 'google',
+    apiKey: settings.apiKey,
+    keyRequired: true,
+    messageContext: (model) => ({
+      provider,
+      ...(model === undefined ? {} : { model }),
+      ...(endpoint === undefined ? {} : { endpoint }),
+    }),
+    policyFor: (model) => resolvePolicy(settings, isThinkingModel(model)),
+    driverFor: () => driver,
+    listModels: (signal) => listGoogleModels(connection, signal),
+    describeError: (error) => describeGoogleError(error, connection.apiErrorClass()),
+  });
+}
