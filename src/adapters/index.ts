@@ -1,0 +1,56 @@
+/**
+ * L0 adapters (MPOP profile §2): one streaming interface over OpenAI, Anthropic, Google Gemini, any
+ * OpenAI-compatible server, and the offline demo peers. See docs/adapters.md.
+ *
+ * Nothing here imports an SDK: each adapter loads its SDK with `import()` on first use.
+ */
+export type {
+  AdapterEvent,
+  DemoRoomHints,
+  ModelInfo,
+  OpenAIApi,
+  PeerAdapter,
+  ProviderKind,
+  ProviderSettings,
+  RetryableReason,
+  RetrySettings,
+  StreamOptions,
+  TimeoutSettings,
+  TokenCounts,
+  TurnError,
+  TurnErrorReason,
+  TurnLatency,
+  TurnResult,
+  TurnStatus,
+} from './types.ts';
+export { createAdapter } from './create-adapter.ts';
+export { ProviderError } from './errors/turn-error.ts';
+export { scrubSecrets } from './errors/scrub.ts';
+
+// Timeouts and retries
+export {
+  DEFAULT_FIRST_TOKEN_MS,
+  DEFAULT_IDLE_MS,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_WAIT_MS,
+  DEFAULT_REASONING_FIRST_TOKEN_MS,
+} from './runtime/policy.ts';
+
+// Models: the catalog of known context windows and prices, and OpenAI's API routing
+export type { CatalogEntry, ModelFacts, ModelOverride, ModelOverrides, ModelPricing } from './catalog.ts';
+export { costOf, lookupModel, MODEL_CATALOG } from './catalog.ts';
+export { isReasoningModel, needsResponsesApi, RESPONSES_ONLY_MODELS } from './providers/openai/model-traits.ts';
+
+// OpenAI-compatible presets
+export type { CompatiblePreset, CompatiblePresetId } from './presets.ts';
+export { COMPATIBLE_PRESETS, presetForBaseURL } from './presets.ts';
+
+// Demo peers
+export type { DemoAdapterOptions } from './demo/adapter.ts';
+export { createDemoAdapter } from './demo/adapter.ts';
+export type { DemoPace } from './demo/pace.ts';
+export { DEFAULT_DEMO_PACE, INSTANT_DEMO_PACE } from './demo/pace.ts';
+export type { DemoPeerPreset, DemoRoomPreset } from './demo/preset.ts';
+export { DEMO_PEERS, DEMO_ROOM_PRESET, demoModels, SIMULATED_SUFFIX } from './demo/preset.ts';
+export type { DemoVoiceId } from './demo/voices.ts';
+export { demoReplyText } from './demo/driver.ts';
