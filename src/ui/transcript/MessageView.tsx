@@ -1,0 +1,59 @@
+import { memo, useContext, useId } from 'react';
+import type { TranscriptMessage } from '../../store/index.ts';
+import { SafeMarkdown } from '../markdown/SafeMarkdown';
+import { useRoomStore } from '../state/room-store';
+import { MessageFooter } from './MessageFooter';
+import { MessageHeader } from './MessageHeader';
+import { MessageNotes } from './MessageNotes';
+import { authorOf } from './message-view-model';
+import { ShowPassesContext } from './show-passes';
+
+/**
+ * One transcript message. It subscribes to its own entry only, so a streamed token re-renders this message and
+ * nothing else; finished messages stay memoized.
+ */
+export const MessageView = memo(function MessageView({ id, position }: { id: string; position?: number }) {
+  const message = useRoomStore((state) => state.messages[id]);
+  const showPasses = useContext(ShowPassesContext);
+  if (!message) return null;
+  if (message.status === 'passed' && !showPasses) return null;
+  return <MessageArticle message={message} position={position} />;
+});
+
+function MessageArticle({ message, position }: { message: TranscriptMessage; position: number | undefined }) {
+  const author = useRoomStore((state) => authorOf(state, message));
+  const headingId = useId();
+  const passed = message.status === 'passed';
+  const mine = message.kind === 'human';
+  return (
+    <article
+      data-author={author.handle}
+      data-status={message.status}
+      data-reason={message.reason?.kind}
+      aria-labelledby={headingId}
+      aria-posinset={position}
+      aria-setsize={position === undefined ? undefined : -1}
+      className={[
+        'mx-auto w-full max-w-3xl border-l-4 px-4 py-3',
+        mine ? 'bg-slate-50 dark:bg-slate-900/60' : '',
+        passed ? 'opacity-60' : '',
+      ].join(' ')}
+      style={{ borderLeftColor: author.colour ?? 'transparent' }}
+    >
+      <MessageHeader message={message} author={author} headingId={headingId} />
+      {passed ? (
+        <p className="text-sm text-slate-500 italic dark:text-slate-400">Passed: nothing new to add.</p>
+      ) : (
+        <div className="mt-1 break-words">
+          {message.text === '' && message.status === 'streaming' ? (
+            <p className="text-sm text-slate-500 dark:text-slate-400">…</p>
+          ) : (
+            <SafeMarkdown text={message.text} />
+          )}
+        </div>
+      )}
+      <MessageNotes message={message} />
+      <MessageFooter message={message} />
+    </article>
+  );
+}
