@@ -6,7 +6,7 @@
 export const REDACTED = '[redacted]';
 
 const KEY_SHAPES: readonly RegExp[] = [
-  /\b(?:sk|rk|pk)-[A-Za-z0-9_*.-]{4,}/g, // OpenAI, Anthropic (sk-ant-…), OpenRouter (sk-or-…)
+  /\b(?:sk|rk|pk)-[A-Za-z0-9_*-]{4,}/g, // OpenAI, Anthropic (sk-ant-…), OpenRouter (sk-or-…)
   /\bAIza[0-9A-Za-z_*-]{8,}/g, // Google
   /\bBearer\s+[^\s"',]+/gi,
   /([?&]key=)[^&\s"']+/gi,
