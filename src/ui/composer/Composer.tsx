@@ -1,0 +1,160 @@
+import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { parseMentions } from '../../core/index.ts';
+import { useRoomActions, useRoomStore } from '../state/room-store';
+import { AddressLine } from './AddressLine';
+import { MentionBackdrop } from './MentionBackdrop';
+import { MentionSuggestions, optionId } from './MentionSuggestions';
+import { acceptSuggestion, mentionQueryAt, mentionSuggestions } from './mention-query';
+
+/** Same box and font for the textarea and the highlight layer behind it, so the highlights line up. */
+const FIELD_BOX = 'whitespace-pre-wrap break-words rounded-md border px-3 py-2 text-base leading-6';
+
+export const COMPOSER_ID = 'composer-message';
+
+/**
+ * Where the human writes. Enter sends (a new message preempts the running round), Shift+Enter adds a line; typing
+ * @ offers the room's handles, aliases and @all; resolved mentions are highlighted and the line below says who the
+ * message reaches.
+ */
+export function Composer() {
+  const { send } = useRoomActions();
+  const human = useRoomStore((state) => state.human);
+  const peers = useRoomStore((state) => state.peers);
+  const [text, setText] = useState('');
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const backdropRef = useRef<HTMLDivElement>(null);
+  const caretToRestore = useRef<number | null>(null);
+  const listId = useId();
+  const addressId = useId();
+  const refusalId = useId();
+
+  const shownText = useDeferredValue(text);
+  const mentions = useMemo(
+    () => parseMentions(shownText, { human, peers }, { authorId: human.id }),
+    [shownText, human, peers],
+  );
+
+  const query = mentionQueryAt(text, caret);
+  const suggestions = query && query.start !== dismissedAt ? mentionSuggestions(peers, query.query) : [];
+  const open = suggestions.length > 0;
+  const activeIndex = Math.min(active, suggestions.length - 1);
+
+  useLayoutEffect(() => {
+    const position = caretToRestore.current;
+    if (position === null || !textareaRef.current) return;
+    caretToRestore.current = null;
+    textareaRef.current.setSelectionRange(position, position);
+  });
+
+  const edit = (nextText: string, nextCaret: number) => {
+    setText(nextText);
+    setCaret(nextCaret);
+    setActive(0);
+    setRefusal(null);
+  };
+
+  const pick = (index: number) => {
+    const suggestion = suggestions[index];
+    if (!query || !suggestion) return;
+    const next = acceptSuggestion(text, query, suggestion.name);
+    caretToRestore.current = next.caret;
+    edit(next.text, next.caret);
+  };
+
+  const submit = () => {
+    const result = send(text);
+    if (!result.ok) {
+      setRefusal(result.message);
+      return;
+    }
+    edit('', 0);
+    setDismissedAt(null);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.nativeEvent.isComposing) return;
+    if (open && query) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setActive((activeIndex + step + suggestions.length) % suggestions.length);
+        return;
+      }
+      if ((event.key === 'Enter' && !event.shiftKey) || (event.key === 'Tab' && !event.shiftKey)) {
+        event.preventDefault();
+        pick(activeIndex);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        setDismissedAt(query.start);
+        return;
+      }
+    }
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <form
+      aria-label="Composer"
+      className="border-t border-slate-200 px-3 pt-2 pb-3 dark:border-slate-800"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <div className="mx-auto flex max-w-3xl items-end gap-2">
+        <div className="relative min-w-0 flex-1 rounded-md bg-white dark:bg-slate-900">
+          <MentionBackdrop
+            ref={backdropRef}
+            text={shownText}
+            spans={mentions.spans}
+            className={`${FIELD_BOX} border-transparent`}
+          />
+          <textarea
+            ref={textareaRef}
+            id={COMPOSER_ID}
+            aria-label="Message"
+            aria-describedby={refusal ? `${refusalId} ${addressId}` : addressId}
+            aria-autocomplete="list"
+            aria-controls={open ? listId : undefined}
+            aria-activedescendant={open ? optionId(listId, activeIndex) : undefined}
+            rows={2}
+            value={text}
+            placeholder="Write to the room… (@ to mention a peer)"
+            onChange={(event) => edit(event.target.value, event.target.selectionStart)}
+            onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
+            onKeyDown={onKeyDown}
+            onScroll={(event) => {
+              if (backdropRef.current) backdropRef.current.scrollTop = event.currentTarget.scrollTop;
+            }}
+            className={`${FIELD_BOX} relative block max-h-48 min-h-11 w-full resize-none border-slate-300 bg-transparent [field-sizing:content] placeholder:text-slate-400 dark:border-slate-700`}
+          />
+          {open && <MentionSuggestions id={listId} suggestions={suggestions} active={activeIndex} onPick={pick} />}
+        </div>
+        <button
+          type="submit"
+          className="h-11 rounded-md bg-indigo-600 px-4 font-medium text-white hover:bg-indigo-700 active:bg-indigo-800"
+        >
+          Send
+        </button>
+      </div>
+      <div className="mx-auto mt-1 max-w-3xl">
+        {refusal && (
+          <p id={refusalId} role="alert" className="px-1 text-sm text-red-700 dark:text-red-300">
+            {refusal}
+          </p>
+        )}
+        <AddressLine id={addressId} text={shownText} mentions={mentions} peers={peers} />
+      </div>
+    </form>
+  );
+}
