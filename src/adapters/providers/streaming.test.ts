@@ -123,6 +123,21 @@ describe('model lists', () => {
     expect(gemini).toMatchObject({ id: 'gemini-x', contextWindow: 1_048_576 });
   });
 
+  it('a model list that never comes times out', async () => {
+    fake.script('#models', { fault: { kind: 'never-respond' } });
+    const adapter = createAdapter(FORMATS[2]!.settings(fake.url, { timeouts: { firstTokenMs: 300 } }));
+    await expect(adapter.listModels()).rejects.toMatchObject({ error: { reason: 'timeout' } });
+  });
+
+  it('a model list can be cancelled', async () => {
+    fake.script('#models', { fault: { kind: 'never-respond' } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    await expect(createAdapter(FORMATS[3]!.settings(fake.url)).listModels(controller.signal)).rejects.toMatchObject({
+      error: { reason: 'aborted' },
+    });
+  });
+
   it('a failing model list rejects with a ProviderError in plain language', async () => {
     fake.script('#models', { fault: { kind: 'unauthorized' } });
     const adapter = createAdapter(FORMATS[0]!.settings(fake.url));

@@ -22,9 +22,12 @@ export interface SdkAdapterParts {
   messageContext(model: string | undefined): MessageContext;
   policyFor(model: string): TurnPolicy;
   driverFor(model: string): TurnDriver;
-  listModels(signal: AbortSignal | undefined): Promise<ModelInfo[]>;
+  listModels(signal: AbortSignal): Promise<ModelInfo[]>;
   describeError(error: unknown): Failure;
 }
+
+/** Longest wait for a model list (or the first-token timeout, if shorter). */
+export const MAX_LIST_WAIT_MS = 30_000;
 
 /** A driver that fails at once with a known failure (not retried: bad-key and bad-request are not retryable). */
 function failingDriver(failure: Failure): TurnDriver {
@@ -59,11 +62,26 @@ export function sdkAdapter(parts: SdkAdapterParts): PeerAdapter {
     async listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
       const context = parts.messageContext(undefined);
       if (setupFailure !== null) throw new ProviderError(toTurnError(setupFailure, context, secrets));
+      // A server that accepts the connection and never answers must not leave "Test connection" spinning.
+      const timeoutMs = Math.min(parts.policyFor('').firstTokenMs, MAX_LIST_WAIT_MS);
+      const controller = new AbortController();
+      const forward = () => controller.abort();
+      signal?.addEventListener('abort', forward, { once: true });
+      if (signal?.aborted === true) controller.abort();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
       try {
-        return withCatalogFacts(parts.kind, await parts.listModels(signal));
+        return withCatalogFacts(parts.kind, await parts.listModels(controller.signal));
       } catch (error) {
-        const failure = signal?.aborted === true ? ({ kind: 'aborted' } as const) : parts.describeError(error);
+        const failure: Failure =
+          signal?.aborted === true
+            ? { kind: 'aborted' }
+            : controller.signal.aborted
+              ? { kind: 'timeout', phase: 'first-token', afterMs: timeoutMs }
+              : parts.describeError(error);
         throw new ProviderError(toTurnError(failure, context, secrets));
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', forward);
       }
     },
   };
