@@ -1,0 +1,276 @@
+import { useId, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
+import { MODEL_CATALOG, lookupModel } from '../../adapters/catalog.ts';
+import type { ProviderId } from '../../core/index.ts';
+import type { PeerInput, PeerSeat, Result } from '../../store/index.ts';
+import { PROVIDER_LABEL, SEAT_PROVIDERS } from '../providers/labels';
+
+const DEFAULT_CONTEXT_WINDOW = 32_768;
+
+interface Draft {
+  displayName: string;
+  handle: string;
+  aliases: string;
+  provider: ProviderId;
+  model: string;
+  baseURL: string;
+  colour: string;
+  temperature: string;
+  maxOutputTokens: string;
+  contextWindow: string;
+  persona: string;
+}
+
+function draftOf(peer: PeerSeat | undefined, colour: string): Draft {
+  return {
+    displayName: peer?.displayName ?? '',
+    handle: peer?.handle ?? '',
+    aliases: peer?.aliases.join(', ') ?? '',
+    provider: peer?.provider ?? 'openai',
+    model: peer?.model ?? '',
+    baseURL: peer?.baseURL ?? '',
+    colour: peer?.colour ?? colour,
+    temperature: peer?.settings.temperature?.toString() ?? '',
+    maxOutputTokens: peer?.settings.maxOutputTokens?.toString() ?? '',
+    contextWindow: String(peer?.settings.contextWindow ?? DEFAULT_CONTEXT_WINDOW),
+    persona: peer?.persona ?? '',
+  };
+}
+
+/** Reads the typed numbers; a field that is not a number is reported by its label. */
+function inputOf(draft: Draft): { ok: true; input: PeerInput } | { ok: false; message: string } {
+  const number = (value: string, label: string, check: (n: number) => boolean, rule: string) => {
+    if (value.trim() === '') return { value: undefined };
+    const parsed = Number(value);
+    return Number.isFinite(parsed) && check(parsed) ? { value: parsed } : { error: `${label} ${rule}.` };
+  };
+  const temperature = number(draft.temperature, 'Temperature', (n) => n >= 0 && n <= 2, 'must be between 0 and 2');
+  const maxOutput = number(
+    draft.maxOutputTokens,
+    'Max output tokens',
+    (n) => Number.isInteger(n) && n > 0,
+    'must be a whole number above 0',
+  );
+  const window = number(
+    draft.contextWindow,
+    'Context window',
+    (n) => Number.isInteger(n) && n > 0,
+    'must be a whole number above 0',
+  );
+  const error = temperature.error ?? maxOutput.error ?? window.error;
+  if (error) return { ok: false, message: error };
+  if (window.value === undefined)
+    return { ok: false, message: 'Context window is needed (tokens the model can read).' };
+  const input: PeerInput = {
+    displayName: draft.displayName.trim(),
+    handle: draft.handle.trim().replace(/^@/, ''),
+    aliases: draft.aliases
+      .split(',')
+      .map((alias) => alias.trim().replace(/^@/, '').toLowerCase())
+      .filter((alias) => alias !== ''),
+    provider: draft.provider,
+    model: draft.model.trim(),
+    colour: draft.colour,
+    settings: {
+      contextWindow: window.value,
+      ...(temperature.value !== undefined ? { temperature: temperature.value } : {}),
+      ...(maxOutput.value !== undefined ? { maxOutputTokens: maxOutput.value } : {}),
+    },
+    ...(draft.baseURL.trim() ? { baseURL: draft.baseURL.trim() } : {}),
+    ...(draft.persona.trim() ? { persona: draft.persona } : {}),
+  };
+  if (input.displayName === '') return { ok: false, message: 'Give the peer a display name.' };
+  return { ok: true, input };
+}
+
+/** Adds a seat or edits one; the store validates the roster and its message is shown here. */
+export function PeerForm({
+  peer,
+  defaultColour,
+  onSubmit,
+  onDone,
+}: {
+  peer?: PeerSeat;
+  defaultColour: string;
+  onSubmit: (input: PeerInput) => Result;
+  onDone: () => void;
+}) {
+  const [draft, setDraft] = useState(() => draftOf(peer, defaultColour));
+  const [windowTouched, setWindowTouched] = useState(peer !== undefined);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const title = peer ? `Edit ${peer.displayName}` : 'New peer';
+  const catalog = draft.provider === 'openai-compatible' ? [] : MODEL_CATALOG[draft.provider];
+
+  const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
+  const setModel = (provider: ProviderId, model: string) => {
+    const known = windowTouched ? undefined : lookupModel(provider, model)?.contextWindow;
+    set({ provider, model, ...(known ? { contextWindow: String(known) } : {}) });
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = inputOf(draft);
+    const result = parsed.ok ? onSubmit(parsed.input) : parsed;
+    if (result.ok) onDone();
+    else setError(result.message);
+  };
+
+  const field = (name: keyof Draft, label: string, control: ReactNode, hint?: string) => (
+    <div className="flex flex-col gap-0.5">
+      <label htmlFor={`${id}-${name}`} className="text-xs font-medium">
+        {label}
+      </label>
+      {control}
+      {hint && <span className="text-xs text-slate-500 dark:text-slate-400">{hint}</span>}
+    </div>
+  );
+  const text = (name: keyof Draft, extra: ComponentProps<'input'> = {}) => (
+    <input
+      id={`${id}-${name}`}
+      value={draft[name]}
+      onChange={(event) => set({ [name]: event.target.value })}
+      className={INPUT}
+      {...extra}
+    />
+  );
+
+  return (
+    <form
+      onSubmit={submit}
+      aria-label={title}
+      className="flex flex-col gap-2 rounded-md border border-indigo-300 p-3 dark:border-indigo-800"
+    >
+      <h3 className="text-sm font-semibold">{title}</h3>
+      {field('displayName', 'Display name', text('displayName', { required: true, placeholder: 'Claude' }))}
+      {field(
+        'handle',
+        'Handle',
+        text('handle', { required: true, placeholder: 'claude', autoCapitalize: 'none' }),
+        'Lowercase; people write @handle.',
+      )}
+      {field(
+        'aliases',
+        'Aliases',
+        text('aliases', { placeholder: 'anthropic, sonnet', autoCapitalize: 'none' }),
+        'Other names, comma separated.',
+      )}
+      {field(
+        'provider',
+        'Provider',
+        <select
+          id={`${id}-provider`}
+          value={draft.provider}
+          onChange={(event) => setModel(event.target.value as ProviderId, draft.model)}
+          className={INPUT}
+        >
+          {SEAT_PROVIDERS.map((provider) => (
+            <option key={provider} value={provider}>
+              {PROVIDER_LABEL[provider]}
+            </option>
+          ))}
+        </select>,
+      )}
+      {field(
+        'model',
+        'Model',
+        <>
+          <input
+            id={`${id}-model`}
+            list={`${id}-models`}
+            required
+            value={draft.model}
+            onChange={(event) => setModel(draft.provider, event.target.value)}
+            className={INPUT}
+            autoCapitalize="none"
+          />
+          <datalist id={`${id}-models`}>
+            {catalog.map((entry) => (
+              <option key={entry.id} value={entry.id}>
+                {entry.label}
+              </option>
+            ))}
+          </datalist>
+        </>,
+        'The same model may sit twice under two handles.',
+      )}
+      {field(
+        'baseURL',
+        'Base URL (optional)',
+        text('baseURL', { type: 'url', placeholder: 'Provider default' }),
+        'Another endpoint of the same wire format for this seat.',
+      )}
+      <div className="grid grid-cols-2 gap-2">
+        {field(
+          'colour',
+          'Colour',
+          text('colour', {
+            type: 'color',
+            className: 'h-8 w-full rounded border border-slate-300 dark:border-slate-700',
+          }),
+        )}
+        {field(
+          'temperature',
+          'Temperature',
+          text('temperature', { type: 'number', min: 0, max: 2, step: 0.1, placeholder: 'default' }),
+        )}
+        {field(
+          'maxOutputTokens',
+          'Max output tokens',
+          text('maxOutputTokens', { type: 'number', min: 1, step: 1, placeholder: 'default' }),
+        )}
+        {field(
+          'contextWindow',
+          'Context window (tokens)',
+          <input
+            id={`${id}-contextWindow`}
+            type="number"
+            min={1}
+            step={1}
+            required
+            value={draft.contextWindow}
+            onChange={(event) => {
+              setWindowTouched(true);
+              set({ contextWindow: event.target.value });
+            }}
+            className={INPUT}
+          />,
+        )}
+      </div>
+      {field(
+        'persona',
+        'Persona (optional)',
+        <textarea
+          id={`${id}-persona`}
+          rows={3}
+          value={draft.persona}
+          onChange={(event) => set({ persona: event.target.value })}
+          className={INPUT}
+        />,
+        'Extra system text for this seat only.',
+      )}
+      {error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button
+          type="submit"
+          className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700"
+        >
+          {peer ? 'Save changes' : 'Add peer'}
+        </button>
+        <button
+          type="button"
+          onClick={onDone}
+          className="rounded-md px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const INPUT =
+  'w-full rounded-md border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';

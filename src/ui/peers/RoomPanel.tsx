@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { PEER_COLOURS } from '../../store/colours.ts';
+import { useRoomActions, useRoomStore } from '../state/room-store';
+import { PeerCard } from './PeerCard';
+import { PeerForm } from './PeerForm';
+import { PRESET_IDS, PRESET_LABEL } from './view-model';
+
+/** Who sits at the table: the seats in speaking order, and a form to add one. */
+export function RoomPanel() {
+  const peers = useRoomStore((state) => state.peers);
+  const { addPeer, applyDapPreset } = useRoomActions();
+  const [adding, setAdding] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  return (
+    <div className="flex flex-col gap-3">
+      {peers.length > 0 && (
+        <div className="flex flex-wrap items-center gap-1 text-xs">
+          <span>Every peer:</span>
+          <div role="group" aria-label="DAP preset for every peer" className="flex gap-1">
+            {PRESET_IDS.map((id) => (
+              <button
+                key={id}
+                type="button"
+                onClick={() => {
+                  const result = applyDapPreset(null, id);
+                  setRefusal(result.ok ? null : result.message);
+                }}
+                className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
+                {PRESET_LABEL[id]}
+              </button>
+            ))}
+          </div>
+          {refusal && (
+            <p role="alert" className="text-red-700 dark:text-red-300">
+              {refusal}
+            </p>
+          )}
+        </div>
+      )}
+      {peers.length === 0 ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">No peers yet. Add one to start talking.</p>
+      ) : (
+        <ol aria-label="Seats" className="flex flex-col gap-2">
+          {peers.map((peer, index) => (
+            <PeerCard key={peer.id} peer={peer} first={index === 0} last={index === peers.length - 1} />
+          ))}
+        </ol>
+      )}
+      {adding ? (
+        <PeerForm
+          defaultColour={PEER_COLOURS[peers.length % PEER_COLOURS.length]!}
+          onSubmit={addPeer}
+          onDone={() => setAdding(false)}
+        />
+      ) : (
+        <button
+          type="button"
+          onClick={() => setAdding(true)}
+          className="self-start rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700"
+        >
+          Add peer
+        </button>
+      )}
+    </div>
+  );
+}
