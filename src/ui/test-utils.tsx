@@ -2,6 +2,7 @@
 import { act, render, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
+import type { PeerAdapter } from '../adapters/types.ts';
 import { createFacilitatorStore } from '../store/index.ts';
 import type { RoomData, TranscriptMessage } from '../store/index.ts';
 import { scriptedAdapters, settle, testDeps, testRoom, type ScriptedReply } from '../store/testing.ts';
@@ -9,10 +10,19 @@ import { RoomStoreProvider } from './state/room-store';
 
 export function renderWithRoom(
   ui: ReactElement,
-  { script = {}, room = testRoom() }: { script?: Record<string, ScriptedReply[]>; room?: RoomData } = {},
+  {
+    script = {},
+    room = testRoom(),
+    wrapAdapter = (adapter) => adapter,
+  }: {
+    script?: Record<string, ScriptedReply[]>;
+    room?: RoomData;
+    /** Changes what the scripted adapter does, e.g. to make `listModels` fail. */
+    wrapAdapter?: (adapter: PeerAdapter) => PeerAdapter;
+  } = {},
 ) {
   const adapters = scriptedAdapters(script);
-  const store = createFacilitatorStore(testDeps(adapters.adapterFor, room));
+  const store = createFacilitatorStore(testDeps((settings) => wrapAdapter(adapters.adapterFor(settings)), room));
   const user = userEvent.setup();
   const view: RenderResult = render(<RoomStoreProvider store={store}>{ui}</RoomStoreProvider>);
   /** Waits until the round is over and no message streams. */
