@@ -311,27 +311,41 @@ function eventBody(
 }
 
 /** A valid snapshot: passes `parsePeerChatJson`'s schema and reference checks. */
-export const snapshotArbitrary: fc.Arbitrary<ConversationSnapshot> = roomArbitrary.chain((room) => {
-  const formerPeers: FormerPeer[] = [{ id: 'former-1', handle: 'gone', displayName: 'Gone peer' }];
-  const peerIds = [...room.peers.map((peer: PeerParticipant) => peer.id), ...formerPeers.map((peer) => peer.id)];
-  const participantIds = [room.human.id, ...peerIds];
-  return fc.record({
-    id,
-    title: name,
-    createdAt: time,
-    updatedAt: time,
-    room: fc.constant(room),
-    formerPeers: fc.constant(formerPeers),
-    messages: fc
-      .nat({ max: 8 })
-      .chain((n) => fc.tuple(...Array.from({ length: n }, (_, index) => message(`m${index + 1}`, room, peerIds)))),
-    events: fc
-      .array(fc.tuple(eventBody(room, participantIds, peerIds), fc.integer({ min: 1, max: 5 }), time), {
-        maxLength: 12,
-      })
-      .map((entries) => {
-        let lamport = 0;
-        return entries.map(([body, step, at]): CoreEvent => ({ ...body, lamport: (lamport += step), at }));
-      }),
-  });
-});
+export const snapshotArbitrary: fc.Arbitrary<ConversationSnapshot> = roomArbitrary
+  .chain((room) => {
+    const formerPeers: FormerPeer[] = [{ id: 'former-1', handle: 'gone', displayName: 'Gone peer' }];
+    const peerIds = [...room.peers.map((peer: PeerParticipant) => peer.id), ...formerPeers.map((peer) => peer.id)];
+    const participantIds = [room.human.id, ...peerIds];
+    return fc.record({
+      id,
+      title: name,
+      createdAt: time,
+      updatedAt: time,
+      room: fc.constant(room),
+      formerPeers: fc.constant(formerPeers),
+      messages: fc
+        .nat({ max: 8 })
+        .chain((n) => fc.tuple(...Array.from({ length: n }, (_, index) => message(`m${index + 1}`, room, peerIds)))),
+      events: fc
+        .array(fc.tuple(eventBody(room, participantIds, peerIds), fc.integer({ min: 1, max: 5 }), time), {
+          maxLength: 12,
+        })
+        .map((entries) => {
+          let lamport = 0;
+          return entries.map(([body, step, at]): CoreEvent => ({ ...body, lamport: (lamport += step), at }));
+        }),
+    });
+  })
+  .map(ordinaryObjects);
+
+/**
+ * fast-check may build records without a prototype; a snapshot built by the app (or read from JSON) has ordinary
+ * objects, and strict equality tells the two apart.
+ */
+function ordinaryObjects<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(ordinaryObjects) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, ordinaryObjects(field)])) as T;
+  }
+  return value;
+}

@@ -1,0 +1,340 @@
+/**
+ * The zod schema of a conversation snapshot inside a PeerChat JSON file. Every object is strict (an unknown field
+ * is refused), every string and array is capped. The schema's output type is checked against the TypeScript
+ * types at compile time, so a field added to the store's types cannot silently fall out of the format.
+ */
+import { z } from 'zod';
+import type { TurnErrorReason } from '../../adapters/types.ts';
+import { PROVIDER_IDS } from '../../core/index.ts';
+import type {
+  DapPresetId,
+  HumanOverrideAction,
+  MessageKind,
+  MessageStatus,
+  ProviderId,
+  RoundEndReason,
+  TurnCompletionStatus,
+  TurnSkipReason,
+} from '../../core/index.ts';
+import { IMPORT_LIMITS } from './import-limits.ts';
+import type { ConversationSnapshot } from './snapshot.ts';
+
+const shortText = z.string().max(IMPORT_LIMITS.shortText);
+const longText = z.string().max(IMPORT_LIMITS.longText);
+const id = shortText.min(1);
+/** Milliseconds since the epoch, up to the end of year 9999 (later years have no RFC 3339 / ISO 8601 form). */
+const time = z.number().int().min(0).max(IMPORT_LIMITS.lastTime);
+const count = z.number().int().min(0);
+const amount = z.number().min(0);
+
+/** A z.enum over a list that must name exactly the members of the type T. */
+function enumOf<T extends string>(values: readonly [T, ...T[]]) {
+  return z.enum(values as [T, ...T[]]);
+}
+
+const TURN_ERROR_REASONS = [
+  'bad-key',
+  'no-access',
+  'rate-limited',
+  'overloaded',
+  'context-too-long',
+  'network',
+  'timeout',
+  'truncated',
+  'aborted',
+  'bad-request',
+  'server-error',
+  'unknown',
+] as const satisfies readonly TurnErrorReason[];
+const ROUND_END_REASONS = [
+  'queue-empty',
+  'turn-budget',
+  'depth-limit',
+  'ping-pong-limit',
+  'token-budget',
+  'stopped-by-human',
+  'preempted-by-human',
+  'all-peers-failed',
+] as const satisfies readonly RoundEndReason[];
+const TURN_SKIP_REASONS = [
+  'muted',
+  'depth-limit',
+  'ping-pong-limit',
+  'turn-budget',
+  'token-budget',
+  'twice-in-a-row',
+  'skipped-by-human',
+  'stopped-by-human',
+  'preempted-by-human',
+  'removed',
+] as const satisfies readonly TurnSkipReason[];
+const HUMAN_OVERRIDE_ACTIONS = [
+  'stop-all',
+  'stop-peer',
+  'skip-next',
+  'speak-now',
+  'regenerate',
+  'mute',
+  'unmute',
+  'set-limits',
+  'set-dap',
+] as const satisfies readonly HumanOverrideAction[];
+const COMPLETION_STATUSES = ['complete', 'passed', 'error', 'interrupted'] as const satisfies TurnCompletionStatus[];
+const MESSAGE_STATUSES = ['streaming', 'complete', 'interrupted', 'error', 'passed'] as const satisfies MessageStatus[];
+const MESSAGE_KINDS = ['human', 'peer', 'notice'] as const satisfies MessageKind[];
+const DAP_PRESET_IDS = ['quiet', 'balanced', 'lively'] as const satisfies DapPresetId[];
+
+const dapOverrides = z
+  .strictObject({
+    base: z.number(),
+    pMin: z.number(),
+    pMax: z.number(),
+    cooldown: z.number(),
+    cooldownFactor: z.number(),
+    dominancePenalty: z.number(),
+    errorBackoff: z.number(),
+  })
+  .partial();
+
+const limitOverrides = z
+  .strictObject({
+    maxTurnsPerRound: count,
+    maxDepth: count,
+    pingPong: count,
+    parallelFirstWave: z.boolean(),
+    tokenBudget: count.nullable(),
+    costBudgetUsd: amount.nullable(),
+    abortInFlightOnHumanMessage: z.boolean(),
+  })
+  .partial();
+
+const aliases = z.array(shortText).max(16);
+
+const human = z.strictObject({
+  kind: z.literal('human'),
+  id,
+  handle: shortText,
+  aliases,
+  displayName: shortText,
+});
+
+const peer = z.strictObject({
+  kind: z.literal('peer'),
+  id,
+  handle: shortText,
+  aliases,
+  displayName: shortText,
+  provider: enumOf(PROVIDER_IDS as readonly [ProviderId, ...ProviderId[]]),
+  model: shortText,
+  baseURL: z.string().max(2048).optional(),
+  settings: z.strictObject({
+    temperature: z.number().optional(),
+    maxOutputTokens: count.optional(),
+    contextWindow: count,
+  }),
+  persona: longText.optional(),
+  dap: dapOverrides,
+  enabled: z.boolean(),
+  colour: shortText,
+});
+
+const mode = z.strictObject({
+  id,
+  name: shortText,
+  version: shortText,
+  tagline: shortText,
+  promptBlock: longText,
+  defaults: z.strictObject({
+    dapPreset: enumOf(DAP_PRESET_IDS),
+    dap: dapOverrides.optional(),
+    limits: limitOverrides,
+  }),
+  builtIn: z.boolean(),
+});
+
+const room = z.strictObject({
+  name: shortText,
+  human,
+  peers: z.array(peer).max(IMPORT_LIMITS.peers),
+  modeId: id,
+  customModes: z.array(mode).max(64),
+  limits: limitOverrides,
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
+});
+
+const formerPeer = z.strictObject({ id, handle: shortText, displayName: shortText });
+
+const turnReason = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('human-mention'), messageId: id }),
+  z.strictObject({ kind: z.literal('all'), messageId: id }),
+  z.strictObject({ kind: z.literal('dap'), probability: z.number().min(0).max(1), messageId: id }),
+  z.strictObject({ kind: z.literal('peer-mention'), messageId: id, askedBy: id }),
+  z.strictObject({ kind: z.literal('human-forced') }),
+  z.strictObject({ kind: z.literal('retry'), replacesMessageId: id }),
+]);
+
+const tokens = z.strictObject({ input: amount, output: amount });
+
+const message = z.strictObject({
+  id,
+  kind: enumOf(MESSAGE_KINDS),
+  authorId: shortText,
+  text: z.string().max(IMPORT_LIMITS.messageChars),
+  status: enumOf(MESSAGE_STATUSES),
+  errorReason: shortText.optional(),
+  modeId: id.optional(),
+  roundId: id.optional(),
+  turnId: id.optional(),
+  reason: turnReason.optional(),
+  tokens: tokens.optional(),
+  costUsd: amount.optional(),
+  createdAt: time,
+  error: z.strictObject({ reason: enumOf(TURN_ERROR_REASONS), message: longText }).optional(),
+  retrying: longText.optional(),
+  stopReason: shortText.nullable().optional(),
+  latencyMs: z.strictObject({ firstToken: amount.nullable(), total: amount }).optional(),
+});
+
+const stamp = { lamport: count, at: time };
+const probability = z.strictObject({
+  peerId: id,
+  p: z.number(),
+  raw: z.number(),
+  base: z.number(),
+  recency: z.number(),
+  fairness: z.number(),
+  health: z.number(),
+  share: z.number(),
+});
+const draw = z.strictObject({ peerId: id, p: z.number(), u: z.number(), drawn: z.boolean() });
+
+const event = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('session-started'), seed: z.number().int(), modeId: id, ...stamp }),
+  z.strictObject({
+    type: z.literal('roles-assigned'),
+    roles: z
+      .array(z.strictObject({ participantId: id, role: z.enum(['human', 'peer']), enabled: z.boolean() }))
+      .max(IMPORT_LIMITS.peers + 1),
+    ...stamp,
+  }),
+  z.strictObject({
+    type: z.literal('round-started'),
+    roundId: id,
+    messageId: id.nullable(),
+    trigger: z.enum(['human-message', 'speak-now', 'regenerate']),
+    ...stamp,
+  }),
+  z.strictObject({
+    type: z.literal('dap-sampled'),
+    roundId: id,
+    probabilities: z.array(probability).max(IMPORT_LIMITS.peers),
+    draws: z.array(draw).max(IMPORT_LIMITS.peers),
+    fallback: z.boolean(),
+    ...stamp,
+  }),
+  z.strictObject({
+    type: z.literal('turn-dispatched'),
+    roundId: id,
+    turnId: id,
+    peerId: id,
+    reason: turnReason,
+    depth: count,
+    modeId: id,
+    ...stamp,
+  }),
+  z.strictObject({
+    type: z.literal('turn-completed'),
+    roundId: id,
+    turnId: id,
+    peerId: id,
+    status: enumOf(COMPLETION_STATUSES),
+    messageId: id.optional(),
+    errorReason: shortText.optional(),
+    tokens: tokens.optional(),
+    costUsd: amount.optional(),
+    latencyMs: amount,
+    ...stamp,
+  }),
+  z.strictObject({
+    type: z.literal('turn-skipped'),
+    roundId: id,
+    peerId: id,
+    reason: enumOf(TURN_SKIP_REASONS),
+    askedByMessageId: id.optional(),
+    ...stamp,
+  }),
+  z.strictObject({
+    type: z.literal('broadcast-sent'),
+    roundId: id,
+    messageId: id,
+    senderId: id,
+    recipients: z.array(id).max(IMPORT_LIMITS.peers),
+    ...stamp,
+  }),
+  z.strictObject({
+    type: z.literal('broadcast-received'),
+    roundId: id,
+    messageId: id,
+    peerId: id,
+    turnId: id,
+    ...stamp,
+  }),
+  z.strictObject({ type: z.literal('mode-changed'), from: id, to: id, ...stamp }),
+  z.strictObject({
+    type: z.literal('human-override'),
+    action: enumOf(HUMAN_OVERRIDE_ACTIONS),
+    peerId: id.optional(),
+    detail: longText.optional(),
+    ...stamp,
+  }),
+  z.strictObject({
+    type: z.literal('round-ended'),
+    roundId: id,
+    reason: enumOf(ROUND_END_REASONS),
+    turns: count,
+    ...stamp,
+  }),
+  z.strictObject({ type: z.literal('session-completed'), ...stamp }),
+]);
+
+/** The `conversation` object of a PeerChat JSON file. */
+export const snapshotSchema = z.strictObject({
+  id,
+  title: z.string().max(1_000),
+  createdAt: time,
+  updatedAt: time,
+  room,
+  formerPeers: z.array(formerPeer).max(1_000),
+  messages: z.array(message).max(IMPORT_LIMITS.messages),
+  events: z.array(event).max(IMPORT_LIMITS.events),
+});
+
+// ---- Compile-time checks: the format and the types must describe the same objects. ----
+
+/** Strips readonly and flattens intersections so two spellings of the same shape compare equal. */
+type Normalize<T> = T extends readonly (infer Item)[]
+  ? Normalize<Item>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Normalize<T[K]> }
+    : T;
+type Equals<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
+
+/**
+ * If this line fails to compile, a field was added to (or removed from) the snapshot's types: update the schema
+ * above, the fast-check generator in testing/arbitraries.ts and, if old files no longer load, the format version.
+ */
+const _schemaMatchesSnapshot: Equals<Normalize<z.infer<typeof snapshotSchema>>, Normalize<ConversationSnapshot>> = true;
+const _enumsComplete: [
+  Equals<(typeof TURN_ERROR_REASONS)[number], TurnErrorReason>,
+  Equals<(typeof ROUND_END_REASONS)[number], RoundEndReason>,
+  Equals<(typeof TURN_SKIP_REASONS)[number], TurnSkipReason>,
+  Equals<(typeof HUMAN_OVERRIDE_ACTIONS)[number], HumanOverrideAction>,
+  Equals<(typeof COMPLETION_STATUSES)[number], TurnCompletionStatus>,
+  Equals<(typeof MESSAGE_STATUSES)[number], MessageStatus>,
+  Equals<(typeof MESSAGE_KINDS)[number], MessageKind>,
+  Equals<(typeof DAP_PRESET_IDS)[number], DapPresetId>,
+] = [true, true, true, true, true, true, true, true];
