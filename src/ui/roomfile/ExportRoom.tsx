@@ -1,0 +1,58 @@
+import { useId, useState } from 'react';
+import { useRoomActions, useRoomStoreApi } from '../state/room-store';
+
+/** A file name from the room's name: "Design review" → "design-review.peerchat-room.json". */
+export function exportFileName(roomName: string): string {
+  const slug = roomName
+    .toLowerCase()
+    .replace(/[^\p{L}\p{Nd}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'room'}.peerchat-room.json`;
+}
+
+/** "Export room": downloads the room file; API keys only when the human ticks "Include API keys". */
+export function ExportRoom() {
+  const { exportRoom } = useRoomActions();
+  const store = useRoomStoreApi();
+  const [includeKeys, setIncludeKeys] = useState(false);
+  const warningId = useId();
+
+  const download = () => {
+    const json = exportRoom({ includeKeys });
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = exportFileName(store.getState().name);
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  };
+
+  return (
+    <div className="flex flex-col gap-2">
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={includeKeys}
+          aria-describedby={includeKeys ? warningId : undefined}
+          onChange={(event) => setIncludeKeys(event.target.checked)}
+        />
+        Include API keys
+      </label>
+      {includeKeys && (
+        <p id={warningId} className="text-xs text-amber-800 dark:text-amber-200">
+          Anyone who gets this file can use your keys.
+        </p>
+      )}
+      <button
+        type="button"
+        onClick={download}
+        className="self-start rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      >
+        Export room
+      </button>
+    </div>
+  );
+}
