@@ -1,33 +1,27 @@
-/** The room PeerChat opens on: three simulated demo peers that need no key and no network. */
-import type { PeerSeat, RoomData } from './types.ts';
-
-function demoSeat(handle: string, displayName: string, colour: string, persona: string): PeerSeat {
-  return {
-    kind: 'peer',
-    id: `demo-${handle}`,
-    handle,
-    aliases: [],
-    displayName,
-    provider: 'demo',
-    model: 'demo',
-    settings: { contextWindow: 32_000 },
-    persona,
-    dap: {},
-    enabled: true,
-    colour,
-  };
-}
+/** The room PeerChat opens on: the adapters' simulated demo peers, which need no key and no network. */
+import { DEMO_ROOM_PRESET } from '../adapters/demo/preset.ts';
+import type { RoomData } from './types.ts';
 
 export function defaultRoom(seed: number): RoomData {
+  const preset = DEMO_ROOM_PRESET;
   return {
-    name: 'Demo room (simulated peers)',
-    human: { kind: 'human', id: 'human', handle: 'you', aliases: [], displayName: 'You' },
-    peers: [
-      demoSeat('ada', 'Ada (demo)', '#d97706', 'A careful analyst who looks for the missing case.'),
-      demoSeat('turing', 'Turing (demo)', '#2563eb', 'A sceptic who asks for evidence.'),
-      demoSeat('hopper', 'Hopper (demo)', '#059669', 'A pragmatist who turns ideas into steps.'),
-    ],
-    modeId: 'collaborative',
+    name: preset.name,
+    human: { kind: 'human', id: 'human', handle: preset.human.handle, aliases: [], displayName: preset.human.name },
+    peers: preset.peers.map((peer) => ({
+      kind: 'peer',
+      id: `demo-${peer.handle}`,
+      handle: peer.handle,
+      aliases: [],
+      displayName: peer.name,
+      provider: peer.provider,
+      model: peer.model,
+      settings: { contextWindow: peer.contextWindow },
+      persona: peer.persona,
+      dap: {},
+      enabled: true,
+      colour: peer.color,
+    })),
+    modeId: preset.mode,
     customModes: [],
     limits: {},
     seed,

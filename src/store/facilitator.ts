@@ -209,8 +209,9 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       };
       const room = {
         selfHandle: peer.handle,
+        // Only seats that can answer: a demo peer should not call on a muted one.
         peers: state.peers
-          .filter((seat) => seat.id !== peer.id)
+          .filter((seat) => seat.id !== peer.id && seat.enabled)
           .map((seat) => ({ handle: seat.handle, name: seat.displayName })),
         modeId: effect.modeId,
         human: { handle: state.human.handle, name: state.human.displayName },
