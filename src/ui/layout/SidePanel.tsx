@@ -1,0 +1,138 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { LimitsEditor } from '../controls/LimitsEditor';
+import { EventLog } from '../events/EventLog';
+import { RoomPanel } from '../peers/RoomPanel';
+import { ProvidersPanel } from '../providers/ProvidersPanel';
+import { ExportRoom } from '../roomfile/ExportRoom';
+
+interface Tab {
+  id: string;
+  label: string;
+  content: () => ReactNode;
+}
+
+const TABS: readonly Tab[] = [
+  { id: 'room', label: 'Room', content: () => <RoomPanel /> },
+  { id: 'events', label: 'Events', content: () => <EventLog /> },
+  { id: 'providers', label: 'Providers', content: () => <ProvidersPanel /> },
+  { id: 'settings', label: 'Settings', content: () => <SettingsPanel /> },
+];
+
+export const SIDE_PANEL_ID = 'side-panel';
+
+/**
+ * Room, event log, providers and settings, as tabs. A column beside the conversation on wide screens; below 768px a
+ * drawer that the header's "Panels" button opens and Escape or "Close panels" closes.
+ */
+export function SidePanel({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [active, setActive] = useState(TABS[0]!.id);
+  const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    if (open) closeRef.current?.focus();
+  }, [open]);
+
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = TABS.findIndex((tab) => tab.id === active);
+    const target =
+      event.key === 'ArrowRight'
+        ? (index + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + TABS.length) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? TABS.length - 1
+              : null;
+    if (target === null) return;
+    event.preventDefault();
+    const tab = TABS[target]!;
+    setActive(tab.id);
+    tabRefs.current.get(tab.id)?.focus();
+  };
+
+  return (
+    <aside
+      id={SIDE_PANEL_ID}
+      aria-label="Room and settings"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+      className={`${open ? 'fixed inset-0 z-40 flex' : 'hidden'} flex-col bg-white md:static md:z-auto md:flex md:w-96 md:shrink-0 md:border-l md:border-slate-200 dark:bg-slate-950 md:dark:border-slate-800`}
+    >
+      <div className="flex items-center gap-1 border-b border-slate-200 px-2 dark:border-slate-800">
+        <div role="tablist" aria-label="Panels" onKeyDown={onTabKey} className="flex flex-1 gap-1 overflow-x-auto">
+          {TABS.map((tab) => (
+            <button
+              key={tab.id}
+              ref={(element) => {
+                if (element) tabRefs.current.set(tab.id, element);
+                else tabRefs.current.delete(tab.id);
+              }}
+              type="button"
+              role="tab"
+              id={`${id}-${tab.id}-tab`}
+              aria-selected={active === tab.id}
+              aria-controls={`${id}-${tab.id}-panel`}
+              tabIndex={active === tab.id ? 0 : -1}
+              onClick={() => setActive(tab.id)}
+              className="border-b-2 border-transparent px-3 py-2 text-sm aria-selected:border-indigo-600 aria-selected:font-semibold"
+            >
+              {tab.label}
+            </button>
+          ))}
+        </div>
+        {open && (
+          <button
+            ref={closeRef}
+            type="button"
+            onClick={onClose}
+            className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 md:hidden dark:hover:bg-slate-800"
+          >
+            Close panels
+          </button>
+        )}
+      </div>
+      {TABS.map((tab) => (
+        <section
+          key={tab.id}
+          role="tabpanel"
+          id={`${id}-${tab.id}-panel`}
+          aria-labelledby={`${id}-${tab.id}-tab`}
+          hidden={active !== tab.id}
+          tabIndex={0}
+          className="min-h-0 flex-1 overflow-y-auto p-3"
+        >
+          {tab.content()}
+        </section>
+      ))}
+    </aside>
+  );
+}
+
+function SettingsPanel() {
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-labelledby="settings-limits" className="flex flex-col gap-2">
+        <h2 id="settings-limits" className="text-sm font-semibold">
+          Limits per round
+        </h2>
+        <LimitsEditor />
+      </section>
+      <section aria-labelledby="settings-file" className="flex flex-col gap-2">
+        <h2 id="settings-file" className="text-sm font-semibold">
+          Room file
+        </h2>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Save who sits at the table and how the table is run. Load one with “Import room” at the top.
+        </p>
+        <ExportRoom />
+      </section>
+    </div>
+  );
+}
