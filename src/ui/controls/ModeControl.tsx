@@ -24,7 +24,7 @@ export function ModeControl() {
             <label
               key={mode.id}
               title={`${mode.name} v${mode.version}: ${mode.tagline}`}
-              className="flex cursor-pointer items-baseline gap-1.5 rounded-md px-2.5 py-1 text-sm has-checked:bg-white has-checked:shadow-sm has-focus-visible:outline-2 has-focus-visible:outline-indigo-500 dark:has-checked:bg-slate-700"
+              className="relative flex cursor-pointer items-baseline gap-1.5 rounded-md px-2.5 py-1 text-sm has-checked:bg-white has-checked:shadow-sm has-focus-visible:outline-2 has-focus-visible:outline-indigo-500 dark:has-checked:bg-slate-700"
             >
               <input
                 type="radio"
@@ -37,7 +37,8 @@ export function ModeControl() {
                   const result = setMode(mode.id);
                   setRefusal(result.ok ? null : result.message);
                 }}
-                className="sr-only"
+                // Invisible but covering the whole pill, so a click anywhere on it lands on the radio itself.
+                className="absolute inset-0 cursor-pointer appearance-none opacity-0"
               />
               <span id={nameId} className="font-medium">
                 {mode.name}

@@ -37,9 +37,14 @@ export function ImportRoom() {
 
   return (
     <div className="relative">
-      <label className="inline-flex cursor-pointer items-center rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-indigo-500 dark:border-slate-700 dark:hover:bg-slate-800">
+      <label className="relative inline-flex cursor-pointer items-center rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-indigo-500 dark:border-slate-700 dark:hover:bg-slate-800">
         Import room
-        <input type="file" accept=".json,application/json" onChange={(event) => void load(event)} className="sr-only" />
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(event) => void load(event)}
+          className="absolute inset-0 w-full cursor-pointer opacity-0"
+        />
       </label>
       {error && (
         <div
