@@ -155,9 +155,10 @@ describe('parsePeerChatJson refuses bad files with one message naming the first 
   it('prototype-pollution keys anywhere, leaving Object.prototype clean', () => {
     const keys = ['__proto__', 'constructor', 'prototype'];
     for (const [index, key] of keys.entries()) {
+      const id = snapshot.messages[index]!.id;
       const hostile = text.replace(
-        `"id": "m${index + 1}",`,
-        `"${key}": { "polluted": true, "toString": "gotcha" }, "id": "m${index + 1}",`,
+        `"id": "${id}",`,
+        `"${key}": { "polluted": true, "toString": "gotcha" }, "id": "${id}",`,
       );
       expect(hostile).not.toBe(text);
       expect(refusal(hostile)).toBe(
@@ -211,7 +212,7 @@ describe('parsePeerChatJson refuses bad files with one message naming the first 
     const duplicate = exported();
     duplicate.conversation.messages[2].id = duplicate.conversation.messages[1].id;
     expect(refusal(duplicate)).toBe(
-      'Conversation file refused — conversation.messages.2.id: message id "m2" is used twice.',
+      `Conversation file refused — conversation.messages.2.id: message id "${snapshot.messages[1]!.id}" is used twice.`,
     );
   });
 });
