@@ -66,7 +66,12 @@ export function SidePanel({ open, onClose }: { open: boolean; onClose: () => voi
       className={`${open ? 'fixed inset-0 z-40 flex' : 'hidden'} flex-col bg-white md:static md:z-auto md:flex md:w-96 md:shrink-0 md:border-l md:border-slate-200 dark:bg-slate-950 md:dark:border-slate-800`}
     >
       <div className="flex items-center gap-1 border-b border-slate-200 px-2 dark:border-slate-800">
-        <div role="tablist" aria-label="Panels" onKeyDown={onTabKey} className="flex flex-1 gap-1 overflow-x-auto">
+        <div
+          role="tablist"
+          aria-label="Panels"
+          onKeyDown={onTabKey}
+          className="flex min-w-0 flex-1 gap-1 overflow-x-auto"
+        >
           {TABS.map((tab) => (
             <button
               key={tab.id}
@@ -81,7 +86,7 @@ export function SidePanel({ open, onClose }: { open: boolean; onClose: () => voi
               aria-controls={`${id}-${tab.id}-panel`}
               tabIndex={active === tab.id ? 0 : -1}
               onClick={() => setActive(tab.id)}
-              className="border-b-2 border-transparent px-3 py-2 text-sm aria-selected:border-indigo-600 aria-selected:font-semibold"
+              className="shrink-0 border-b-2 border-transparent px-2.5 py-2 text-sm aria-selected:border-indigo-600 aria-selected:font-semibold"
             >
               {tab.label}
             </button>
@@ -92,9 +97,11 @@ export function SidePanel({ open, onClose }: { open: boolean; onClose: () => voi
             ref={closeRef}
             type="button"
             onClick={onClose}
-            className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 md:hidden dark:hover:bg-slate-800"
+            aria-label="Close panels"
+            title="Close panels"
+            className="shrink-0 rounded-md px-2.5 py-1 text-lg leading-none hover:bg-slate-100 md:hidden dark:hover:bg-slate-800"
           >
-            Close panels
+            <span aria-hidden="true">×</span>
           </button>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PeerSeat } from '../../store/index.ts';
 import { PROVIDER_LABEL } from '../providers/labels';
 import { useRoomActions } from '../state/room-store';
@@ -13,6 +13,8 @@ const SMALL_BUTTON =
 export function PeerCard({ peer, first, last }: { peer: PeerSeat; first: boolean; last: boolean }) {
   const { updatePeer, movePeer, removePeer } = useRoomActions();
   const [editing, setEditing] = useState(false);
+  // After the form closes, focus goes back to "Edit".
+  const refocusEdit = useRef(false);
   const name = peer.displayName;
 
   if (editing) {
@@ -22,7 +24,10 @@ export function PeerCard({ peer, first, last }: { peer: PeerSeat; first: boolean
           peer={peer}
           defaultColour={peer.colour}
           onSubmit={(input) => updatePeer(peer.id, input)}
-          onDone={() => setEditing(false)}
+          onDone={() => {
+            refocusEdit.current = true;
+            setEditing(false);
+          }}
         />
       </li>
     );
@@ -61,7 +66,18 @@ export function PeerCard({ peer, first, last }: { peer: PeerSeat; first: boolean
         </div>
       </details>
       <div className="flex flex-wrap gap-1">
-        <button type="button" aria-label={`Edit ${name}`} onClick={() => setEditing(true)} className={SMALL_BUTTON}>
+        <button
+          ref={(button) => {
+            if (button && refocusEdit.current) {
+              refocusEdit.current = false;
+              button.focus();
+            }
+          }}
+          type="button"
+          aria-label={`Edit ${name}`}
+          onClick={() => setEditing(true)}
+          className={SMALL_BUTTON}
+        >
           Edit
         </button>
         <button

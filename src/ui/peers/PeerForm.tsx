@@ -141,7 +141,11 @@ export function PeerForm({
       className="flex flex-col gap-2 rounded-md border border-indigo-300 p-3 dark:border-indigo-800"
     >
       <h3 className="text-sm font-semibold">{title}</h3>
-      {field('displayName', 'Display name', text('displayName', { required: true, placeholder: 'Claude' }))}
+      {field(
+        'displayName',
+        'Display name',
+        text('displayName', { required: true, placeholder: 'Claude', autoFocus: true }),
+      )}
       {field(
         'handle',
         'Handle',

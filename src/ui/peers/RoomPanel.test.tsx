@@ -46,6 +46,18 @@ describe('RoomPanel', () => {
     expect(handles(store)).toEqual(['claude', 'gpt', 'gemini']);
   });
 
+  it('moves focus into the form and back to the button that opened it', async () => {
+    const { user } = renderWithRoom(<RoomPanel />);
+    await user.click(screen.getByRole('button', { name: 'Add peer' }));
+    expect(screen.getByLabelText('Display name')).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Add peer' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Edit Gpt' }));
+    expect(screen.getByLabelText('Display name')).toHaveValue('Gpt');
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('button', { name: 'Edit Gpt' })).toHaveFocus();
+  });
+
   it('edits a seat', async () => {
     const { store, user } = renderWithRoom(<RoomPanel />);
     await user.click(screen.getByRole('button', { name: 'Edit Gpt' }));

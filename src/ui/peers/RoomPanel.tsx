@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { PEER_COLOURS } from '../../store/colours.ts';
 import { useRoomActions, useRoomStore } from '../state/room-store';
 import { PeerCard } from './PeerCard';
@@ -11,6 +11,8 @@ export function RoomPanel() {
   const { addPeer, applyDapPreset } = useRoomActions();
   const [adding, setAdding] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // After the form closes, focus goes back to the button that opened it.
+  const refocusAdd = useRef(false);
   return (
     <div className="flex flex-col gap-3">
       {peers.length > 0 && (
@@ -51,10 +53,19 @@ export function RoomPanel() {
         <PeerForm
           defaultColour={PEER_COLOURS[peers.length % PEER_COLOURS.length]!}
           onSubmit={addPeer}
-          onDone={() => setAdding(false)}
+          onDone={() => {
+            refocusAdd.current = true;
+            setAdding(false);
+          }}
         />
       ) : (
         <button
+          ref={(button) => {
+            if (button && refocusAdd.current) {
+              refocusAdd.current = false;
+              button.focus();
+            }
+          }}
           type="button"
           onClick={() => setAdding(true)}
           className="self-start rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700"
