@@ -1,9 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createFacilitatorStore } from '../facilitator.ts';
 import { scriptedAdapters, settle, testDeps } from '../testing.ts';
 import { parsePeerChatJson, toPeerChatJson } from './peerchat-json.ts';
-import { snapshotOf } from './snapshot.ts';
+import { toMarkdown } from './markdown.ts';
+import { toMplpBundle } from './mplp-bundle.ts';
+import { snapshotOf, type ConversationSnapshot } from './snapshot.ts';
 import { realConversation, SECRET_KEY } from './testing/real-conversation.ts';
+
+describe('no export can see a key', () => {
+  it('the exports take only a snapshot, and a snapshot has no provider settings (checked by tsc)', () => {
+    expectTypeOf(toMarkdown).parameters.toEqualTypeOf<[ConversationSnapshot]>();
+    expectTypeOf(toMplpBundle).parameters.toEqualTypeOf<[ConversationSnapshot]>();
+    expectTypeOf(toPeerChatJson).parameter(0).toEqualTypeOf<ConversationSnapshot>();
+    expectTypeOf(toPeerChatJson).parameter(1).toEqualTypeOf<{ exportedAt?: number } | undefined>();
+    expectTypeOf<ConversationSnapshot>().not.toHaveProperty('providers');
+    expectTypeOf<ConversationSnapshot['room']>().not.toHaveProperty('providers');
+    expectTypeOf<ConversationSnapshot['room']['peers'][number]>().not.toHaveProperty('apiKey');
+  });
+});
 
 describe('snapshotOf', () => {
   it('takes the room, the transcript in order and the log — and nothing of the provider settings', async () => {
