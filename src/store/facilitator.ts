@@ -38,6 +38,8 @@ export interface FacilitatorDeps {
   adapterFor(settings: ProviderSettings): PeerAdapter;
   now(): number;
   newId(): string;
+  /** A fresh DAP seed for a new conversation. */
+  newSeed(): number;
   /** Runs `flush` once before the next paint (requestAnimationFrame in the browser). */
   requestFrame(flush: () => void): void;
   /** Estimated cost of a turn in USD, when the model's prices are known. */
@@ -66,9 +68,14 @@ function transcriptOf(state: RoomState): TranscriptMessage[] {
   return state.messageIds.map((id) => state.messages[id]).filter((message) => message !== undefined);
 }
 
-function emptyConversation(room: RoomData): Omit<RoomState, 'providers' | 'rememberKeys'> {
+function emptyConversation(
+  room: RoomData,
+  conversationId: string,
+): Omit<RoomState, 'providers' | 'rememberKeys' | 'arbiter'> {
   return {
     ...room,
+    conversationId,
+    title: room.name,
     messageIds: [],
     messages: {},
     events: [],
@@ -78,21 +85,26 @@ function emptyConversation(room: RoomData): Omit<RoomState, 'providers' | 'remem
     dapProbabilities: [],
     contextFills: {},
     notice: null,
+    readOnlyReason: null,
   };
 }
 
 export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStore> {
-  let arbiter: ArbiterState;
+  const firstStep = startArbiter(deps.initialRoom, deps.now());
+  let arbiter: ArbiterState = firstStep.state;
   const contextBuilder = new ContextBuilder();
   const controllers = new Map<string, AbortController>();
   const pendingText = new Map<string, string>();
   let flushScheduled = false;
+  /** Bumped when the conversation is replaced: late results of the old one's turns are then dropped. */
+  let generation = 0;
 
   const store = createStore<RoomStore>()((set, get) => {
     /** Applies an arbiter step: state, events, then its effects. */
     const applyStep = (step: ArbiterStep) => {
       arbiter = step.state;
       set((state) => ({
+        arbiter,
         events: step.events.length > 0 ? [...state.events, ...step.events] : state.events,
         roundActive: isRoundActive(arbiter),
         queuedPeerIds: arbiter.round?.queue.map((item) => item.peerId) ?? [],
@@ -203,7 +215,9 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
 
       const controller = new AbortController();
       controllers.set(effect.turnId, controller);
+      const startedIn = generation;
       const onEvent = (event: AdapterEvent) => {
+        if (startedIn !== generation) return;
         if (event.type === 'delta') queueText(messageId, event.text);
         else patchMessage(messageId, { retrying: event.message });
       };
@@ -219,6 +233,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       const result = await deps
         .adapterFor(providerSettings(peer))
         .stream(request, { signal: controller.signal, onEvent, room });
+      if (startedIn !== generation) return;
       controllers.delete(effect.turnId);
       flushText();
       const outcome = finishMessage(peer, messageId, result);
@@ -262,14 +277,27 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       return { ok: true as const };
     };
 
+    /** Aborts every running stream (leaving a conversation); their turns end as interrupted. */
+    const abortAll = () => {
+      generation++;
+      for (const controller of controllers.values()) controller.abort();
+      controllers.clear();
+      pendingText.clear();
+    };
+
     const peerById = (peerId: string) => get().peers.find((peer) => peer.id === peerId);
 
     return {
-      ...emptyConversation(deps.initialRoom),
+      ...emptyConversation(deps.initialRoom, deps.newId()),
+      arbiter,
+      events: firstStep.events,
+      dapProbabilities: currentDapProbabilities(arbiter),
       providers: {},
       rememberKeys: true,
 
       send(text) {
+        const readOnly = get().readOnlyReason;
+        if (readOnly) return { ok: false, message: readOnly };
         if (text.trim() === '') return { ok: false, message: 'Write something first.' };
         if (text.length > MAX_MESSAGE_CHARS)
           return { ok: false, message: `That message is over ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.` };
@@ -433,10 +461,10 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         }
         const issues = validateRoster({ human: parsed.room.human, peers: parsed.room.peers });
         if (issues.length > 0) return { ok: false, message: `Room file refused — ${issues[0]!.message}` };
-        for (const controller of controllers.values()) controller.abort();
+        abortAll();
         const step = startArbiter(parsed.room, deps.now());
         set((state) => ({
-          ...emptyConversation(parsed.room),
+          ...emptyConversation(parsed.room, deps.newId()),
           providers: { ...state.providers, ...mergeKeys(state.providers, parsed.keys) },
         }));
         applyStep(step);
@@ -450,16 +478,59 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       },
 
       dismissNotice: () => set({ notice: null }),
+
+      newConversation() {
+        abortAll();
+        const state = get();
+        const room: RoomData = { ...roomDataOf(state), seed: deps.newSeed() };
+        set(emptyConversation(room, deps.newId()));
+        applyStep(startArbiter(room, deps.now()));
+        refreshContextFills();
+      },
+
+      loadConversation(saved) {
+        abortAll();
+        const messages = saved.messages.map((message) =>
+          message.status === 'streaming'
+            ? { ...message, status: 'interrupted' as const, retrying: undefined }
+            : message,
+        );
+        set({
+          ...emptyConversation(saved.room, saved.id),
+          title: saved.title,
+          messageIds: messages.map((message) => message.id),
+          messages: Object.fromEntries(messages.map((message) => [message.id, message])),
+          events: saved.events,
+          lastRoundEnd: saved.lastRoundEnd,
+        });
+        if (saved.arbiter) {
+          arbiter = saved.arbiter;
+          // A round that was running when the page closed cannot go on: end it, completing its turns.
+          if (isRoundActive(arbiter)) dispatch({ type: 'stop-all', at: deps.now() });
+          else applyStep({ state: arbiter, effects: [], events: [] });
+        } else {
+          const step = startArbiter(saved.room, deps.now());
+          applyStep(saved.events.length > 0 ? { ...step, events: [] } : step);
+        }
+        refreshContextFills();
+      },
+
+      rename(title) {
+        const trimmed = title.trim();
+        if (trimmed === '') return { ok: false, message: 'A conversation needs a title.' };
+        if (trimmed.length > 200) return { ok: false, message: 'Titles are at most 200 characters.' };
+        set({ title: trimmed });
+        return { ok: true };
+      },
     };
   });
 
-  const firstStep = startArbiter(deps.initialRoom, deps.now());
-  arbiter = firstStep.state;
-  store.setState({
-    events: firstStep.events,
-    dapProbabilities: currentDapProbabilities(arbiter),
-  });
   return store;
+}
+
+function roomDataOf(state: RoomState): RoomData {
+  const { name, human, peers, modeId, customModes, limits, seed } = state;
+  return { name, human, peers, modeId, customModes, limits, seed };
 }
 
 /** A fresh arbiter for a room (a new or imported room); its first events open the audit log. */

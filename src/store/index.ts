@@ -8,10 +8,15 @@ import { costOf, lookupModel } from '../adapters/catalog.ts';
 import type { PeerAdapter, ProviderSettings } from '../adapters/types.ts';
 import { defaultRoom } from './default-room.ts';
 import { createFacilitatorStore } from './facilitator.ts';
+import { createLibraryStore, type LibraryStore } from './library.ts';
+import type { Autosave } from './persistence/autosave.ts';
+import type { PeerChatDb } from './persistence/db.ts';
 import type { RoomStore } from './types.ts';
 
 export type * from './types.ts';
 export { createFacilitatorStore, modesOf, MAX_MESSAGE_CHARS } from './facilitator.ts';
+export type { LibraryStore } from './library.ts';
+export { UNDO_DELETE_MS } from './library.ts';
 
 /** One adapter per distinct settings, so an SDK client is built once and reused across turns. */
 const adapters = new Map<string, PeerAdapter>();
@@ -29,6 +34,7 @@ export const roomStore = createFacilitatorStore({
   adapterFor,
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
+  newSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!,
   requestFrame: (flush) =>
     typeof requestAnimationFrame === 'function' ? requestAnimationFrame(flush) : setTimeout(flush, 16),
   costOf: (peer, usage) => costOf(usage, lookupModel(peer.provider, peer.model)) ?? undefined,
@@ -40,11 +46,51 @@ export function useRoom<T>(selector: (state: RoomStore) => T): T {
   return useStore(roomStore, selector);
 }
 
-/** Loads what this browser remembers (provider settings) and keeps it up to date. Called once at start-up. */
+let database: Promise<PeerChatDb> | undefined;
+/** IndexedDB through Dexie, loaded and opened on first use so neither is in the first page load. */
+function openDatabase(): Promise<PeerChatDb> {
+  database ??= import('./persistence/db.ts').then(({ PeerChatDb }) => new PeerChatDb());
+  return database;
+}
+
+let autosave: Autosave | undefined;
+
+export const libraryStore = createLibraryStore({
+  db: openDatabase,
+  room: roomStore,
+  now: () => Date.now(),
+  newId: () => crypto.randomUUID(),
+  flushPending: async () => {
+    await autosave?.flush();
+  },
+});
+
+/** Reads the conversation library (the sidebar's list). */
+export function useLibrary<T>(selector: (state: LibraryStore) => T): T {
+  return useStore(libraryStore, selector);
+}
+
+/**
+ * Loads what this browser remembers (provider settings, the newest conversation) and keeps saving. Called once
+ * at start-up.
+ */
 export async function startPersistence(): Promise<void> {
-  const [{ PeerChatDb }, { persistSettings }] = await Promise.all([
-    import('./persistence/db.ts'),
-    import('./persistence/settings.ts'),
-  ]);
-  await persistSettings(roomStore, new PeerChatDb());
+  const [db, { persistSettings }, { startAutosave, webLocks }, { listConversations, loadConversation }] =
+    await Promise.all([
+      openDatabase(),
+      import('./persistence/settings.ts'),
+      import('./persistence/autosave.ts'),
+      import('./persistence/conversations.ts'),
+    ]);
+  await persistSettings(roomStore, db);
+  const newest = (await listConversations(db))[0];
+  const saved = newest ? await loadConversation(db, newest.id) : undefined;
+  if (saved && roomStore.getState().messageIds.length === 0) roomStore.getState().loadConversation(saved);
+  autosave = startAutosave(
+    roomStore,
+    db,
+    typeof navigator !== 'undefined' && navigator.locks ? { locks: webLocks(navigator.locks) } : {},
+  );
+  window.addEventListener('pagehide', () => void autosave?.flush());
+  await libraryStore.getState().refresh();
 }

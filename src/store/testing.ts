@@ -127,6 +127,7 @@ export function testDeps(adapterFor: FacilitatorDeps['adapterFor'], room = testR
     adapterFor,
     now: () => (clock += 10),
     newId: () => `m${++id}`,
+    newSeed: () => 7 + id,
     requestFrame: (flush) => queueMicrotask(flush),
     initialRoom: room,
   };

@@ -4,6 +4,7 @@
  */
 import type { TurnError } from '../adapters/types.ts';
 import type {
+  ArbiterState,
   ContextFill,
   CoreEvent,
   DapPresetId,
@@ -58,7 +59,23 @@ export interface RoomData {
   seed: number;
 }
 
+/** A conversation as storage hands it back (see src/store/persistence). */
+export interface SavedConversation {
+  id: string;
+  title: string;
+  room: RoomData;
+  /** The transcript in order. */
+  messages: TranscriptMessage[];
+  events: CoreEvent[];
+  /** The arbiter as it was last saved; null starts a fresh one from the room. */
+  arbiter: ArbiterState | null;
+  lastRoundEnd: RoundEndReason | null;
+}
+
 export interface RoomState extends RoomData {
+  /** Which conversation this is (storage key); a new or imported room starts a new one. */
+  conversationId: string;
+  title: string;
   /** Message ids in transcript order; `messages` holds them by id (so one streaming message re-renders alone). */
   messageIds: string[];
   messages: Record<string, TranscriptMessage>;
@@ -75,6 +92,10 @@ export interface RoomState extends RoomData {
   rememberKeys: boolean;
   /** The last refused intent or notice for the human ("@claude is muted"). */
   notice: string | null;
+  /** The arbiter's plain-data state (kept for storage; components have no use for it). */
+  arbiter: ArbiterState;
+  /** Set when this tab must not change the conversation (another tab holds it), with the reason. */
+  readOnlyReason: string | null;
 }
 
 export interface RoomActions {
@@ -103,6 +124,11 @@ export interface RoomActions {
   importRoom(json: string): Result;
   exportRoom(options?: { includeKeys?: boolean }): string;
   dismissNotice(): void;
+  /** Starts an empty conversation at the same table (same seats, mode and limits; a new seed). */
+  newConversation(): void;
+  /** Replaces everything with a stored conversation; turns that were streaming come back `interrupted`. */
+  loadConversation(saved: SavedConversation): void;
+  rename(title: string): Result;
 }
 
 export type RoomStore = RoomState & RoomActions;

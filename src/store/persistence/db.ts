@@ -1,18 +1,47 @@
 /**
  * PeerChat's IndexedDB database (through Dexie). Everything this browser keeps lives here; nothing leaves it.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ArbiterState, CoreEvent, RoundEndReason } from '../../core/index.ts';
+import type { RoomData, TranscriptMessage } from '../types.ts';
 
 export interface SettingRecord {
   key: string;
   value: unknown;
 }
 
+/** One conversation's header: the room, the arbiter's plain-data state and where the transcript ends. */
+export interface ConversationRecord {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  room: RoomData;
+  arbiter: ArbiterState | null;
+  lastRoundEnd: RoundEndReason | null;
+  /** Set while a deletion can still be undone; such conversations are hidden. */
+  deletedAt?: number;
+}
+
+/** A transcript message, stored under its conversation; `seq` keeps transcript order. */
+export type MessageRecord = TranscriptMessage & { conversationId: string; seq: number };
+
+export type EventRecord = CoreEvent & { conversationId: string };
+
 export class PeerChatDb extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
+  conversations!: EntityTable<ConversationRecord, 'id'>;
+  messages!: Table<MessageRecord, [string, string]>;
+  events!: Table<EventRecord, [string, number]>;
 
   constructor(name = 'peerchat') {
     super(name);
     this.version(1).stores({ settings: 'key' });
+    this.version(2).stores({
+      settings: 'key',
+      conversations: 'id, updatedAt',
+      messages: '[conversationId+id], [conversationId+seq]',
+      events: '[conversationId+lamport]',
+    });
   }
 }

@@ -1,0 +1,88 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFacilitatorStore } from './facilitator';
+import { createLibraryStore, UNDO_DELETE_MS } from './library';
+import { startAutosave } from './persistence/autosave';
+import { PeerChatDb } from './persistence/db';
+import { scriptedAdapters, settle, testDeps } from './testing';
+
+const dbs: PeerChatDb[] = [];
+afterEach(async () => {
+  vi.useRealTimers();
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+async function setup() {
+  const db = new PeerChatDb(`library-${dbs.length}-${Math.random()}`);
+  dbs.push(db);
+  const room = createFacilitatorStore(testDeps(scriptedAdapters({}).adapterFor));
+  const saver = startAutosave(room, db, { intervalMs: 1 });
+  let n = 0;
+  const library = createLibraryStore({
+    db: async () => db,
+    room,
+    now: () => Date.now(),
+    newId: () => `copy-${++n}`,
+    flushPending: saver.flush,
+  });
+  const talk = async (text: string) => {
+    room.getState().send(text);
+    await settle(
+      () =>
+        room.getState().roundActive || Object.values(room.getState().messages).some((m) => m.status === 'streaming'),
+    );
+  };
+  return { db, room, library, talk, stop: saver.stop };
+}
+
+describe('the conversation library', () => {
+  it('starts new conversations at the same table and switches between them', async () => {
+    const { room, library, talk, stop } = await setup();
+    await talk('@claude first conversation');
+    const first = room.getState().conversationId;
+    await library.getState().newConversation();
+    expect(room.getState().conversationId).not.toBe(first);
+    expect(room.getState().messageIds).toEqual([]);
+    expect(room.getState().peers.map((p) => p.handle)).toEqual(['claude', 'gpt', 'gemini']);
+    await talk('@gpt second conversation');
+    await library.getState().refresh();
+    expect(library.getState().conversations).toHaveLength(2);
+    expect(await library.getState().open(first)).toEqual({ ok: true });
+    expect(room.getState().messages[room.getState().messageIds[0]!]?.text).toBe('@claude first conversation');
+    await stop();
+  });
+
+  it('deletes with undo, and opens a fresh conversation when the open one is deleted', async () => {
+    const { room, library, talk, stop } = await setup();
+    await talk('@claude keep me');
+    const id = room.getState().conversationId;
+    await library.getState().refresh();
+    await library.getState().remove(id);
+    expect(room.getState().conversationId).not.toBe(id);
+    expect(library.getState().conversations.map((c) => c.id)).not.toContain(id);
+    expect(library.getState().deleted?.id).toBe(id);
+    await library.getState().undoRemove();
+    expect(library.getState().conversations.map((c) => c.id)).toContain(id);
+    expect(UNDO_DELETE_MS).toBeGreaterThanOrEqual(5_000);
+    await stop();
+  });
+
+  it('renames and duplicates; an empty title is refused', async () => {
+    const { room, library, talk, stop } = await setup();
+    await talk('@claude name me');
+    const id = room.getState().conversationId;
+    expect(await library.getState().rename(id, '  ')).toMatchObject({ ok: false });
+    expect(await library.getState().rename(id, 'Named')).toEqual({ ok: true });
+    expect(room.getState().title).toBe('Named');
+    await library.getState().duplicate(id);
+    expect(
+      library
+        .getState()
+        .conversations.map((c) => c.title)
+        .sort(),
+    ).toEqual(['Named', 'Named (copy)']);
+    await library.getState().search('name me');
+    expect(library.getState().conversations).toHaveLength(2);
+    await stop();
+  });
+});

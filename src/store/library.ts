@@ -1,0 +1,135 @@
+/**
+ * The conversation library: the sidebar's list (newest first), search across titles and text, and new / open /
+ * rename / duplicate / delete-with-undo, over IndexedDB and the facilitator store.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { PeerChatDb } from './persistence/db.ts';
+import {
+  deleteConversation,
+  duplicateConversation,
+  loadConversation,
+  purgeDeleted,
+  renameConversation,
+  searchConversations,
+  undoDelete,
+  type ConversationSummary,
+} from './persistence/conversations.ts';
+import type { Result, RoomStore } from './types.ts';
+
+/** How long a deletion can be undone. */
+export const UNDO_DELETE_MS = 10_000;
+
+export interface LibraryState {
+  /** Conversations matching `query` (all when it is empty), newest first. */
+  conversations: ConversationSummary[];
+  query: string;
+  /** The last deletion, while it can be undone. */
+  deleted: ConversationSummary | null;
+}
+
+export interface LibraryActions {
+  refresh(): Promise<void>;
+  search(query: string): Promise<void>;
+  newConversation(): Promise<void>;
+  open(id: string): Promise<Result>;
+  rename(id: string, title: string): Promise<Result>;
+  duplicate(id: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  undoRemove(): Promise<void>;
+}
+
+export type LibraryStore = LibraryState & LibraryActions;
+
+export interface LibraryDeps {
+  /** The database, opened on first use (Dexie stays out of the first page load). */
+  db(): Promise<PeerChatDb>;
+  room: StoreApi<RoomStore>;
+  now(): number;
+  newId(): string;
+  /** Lets the autosave write what is pending before the open conversation changes. */
+  flushPending(): Promise<void>;
+}
+
+export function createLibraryStore(deps: LibraryDeps): StoreApi<LibraryStore> {
+  let purgeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  return createStore<LibraryStore>()((set, get) => {
+    const refresh = async () => {
+      await deps.flushPending();
+      set({ conversations: await searchConversations(await deps.db(), get().query) });
+    };
+
+    return {
+      conversations: [],
+      query: '',
+      deleted: null,
+
+      refresh,
+
+      async search(query) {
+        set({ query });
+        set({ conversations: await searchConversations(await deps.db(), query) });
+      },
+
+      async newConversation() {
+        await deps.flushPending();
+        deps.room.getState().newConversation();
+        await refresh();
+      },
+
+      async open(id) {
+        if (id === deps.room.getState().conversationId) return { ok: true };
+        await deps.flushPending();
+        const saved = await loadConversation(await deps.db(), id);
+        if (!saved) return { ok: false, message: 'That conversation is no longer stored in this browser.' };
+        deps.room.getState().loadConversation(saved);
+        return { ok: true };
+      },
+
+      async rename(id, title) {
+        const trimmed = title.trim();
+        if (trimmed === '') return { ok: false, message: 'A conversation needs a title.' };
+        if (id === deps.room.getState().conversationId) {
+          const result = deps.room.getState().rename(trimmed);
+          if (!result.ok) return result;
+        }
+        await renameConversation(await deps.db(), id, trimmed.slice(0, 200));
+        await refresh();
+        return { ok: true };
+      },
+
+      async duplicate(id) {
+        await deps.flushPending();
+        const source = get().conversations.find((summary) => summary.id === id);
+        await duplicateConversation(await deps.db(), id, {
+          id: deps.newId(),
+          title: `${source?.title ?? 'Conversation'} (copy)`,
+          at: deps.now(),
+        });
+        await refresh();
+      },
+
+      async remove(id) {
+        await deps.flushPending();
+        const summary = get().conversations.find((entry) => entry.id === id) ?? null;
+        await deleteConversation(await deps.db(), id, deps.now());
+        if (id === deps.room.getState().conversationId) deps.room.getState().newConversation();
+        set({ deleted: summary });
+        if (purgeTimer !== null) clearTimeout(purgeTimer);
+        purgeTimer = setTimeout(() => {
+          set({ deleted: null });
+          void deps.db().then((db) => purgeDeleted(db, deps.now()));
+        }, UNDO_DELETE_MS);
+        await refresh();
+      },
+
+      async undoRemove() {
+        const deleted = get().deleted;
+        if (!deleted) return;
+        await undoDelete(await deps.db(), deleted.id);
+        set({ deleted: null });
+        await refresh();
+      },
+    };
+  });
+}

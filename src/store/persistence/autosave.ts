@@ -1,0 +1,196 @@
+/**
+ * Saves the open conversation to IndexedDB in batches: at most one write per `intervalMs` (never one per token),
+ * so a reload or a crash loses at most that much of a streaming reply, which comes back `interrupted`.
+ * Only one tab writes a conversation: the others are told, and stay read-only for it.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { RoomState, RoomStore, TranscriptMessage } from '../types.ts';
+import type { ConversationRecord, EventRecord, MessageRecord, PeerChatDb } from './db.ts';
+import { saveChanges } from './conversations.ts';
+
+/** The Web Locks subset we use: one exclusive lock per conversation, held while it is open. */
+export interface ConversationLocks {
+  /** Resolves true when this tab now holds the lock (until `release`), false when another tab holds it. */
+  acquire(conversationId: string): Promise<boolean>;
+  release(conversationId: string): void;
+}
+
+export interface AutosaveOptions {
+  intervalMs?: number;
+  now?: () => number;
+  locks?: ConversationLocks;
+}
+
+/** Web Locks: held for as long as this tab has the conversation open. */
+export function webLocks(locks: LockManager): ConversationLocks {
+  const releases = new Map<string, () => void>();
+  return {
+    acquire: (conversationId) =>
+      new Promise<boolean>((resolve) => {
+        void locks.request(`peerchat:conversation:${conversationId}`, { ifAvailable: true }, (lock) => {
+          if (lock === null) return resolve(false);
+          resolve(true);
+          return new Promise<void>((release) => releases.set(conversationId, release));
+        });
+      }),
+    release: (conversationId) => {
+      releases.get(conversationId)?.();
+      releases.delete(conversationId);
+    },
+  };
+}
+
+export const OTHER_TAB_NOTICE =
+  'This conversation is open in another tab, which saves it. Nothing you do here is saved; close the other tab and reload to continue here.';
+
+interface Saved {
+  conversationId: string;
+  messages: Record<string, TranscriptMessage>;
+  messageIds: string[];
+  eventCount: number;
+  recordKey: unknown[];
+  createdAt: number | null;
+  writable: boolean;
+}
+
+function recordKeyOf(state: RoomStore): unknown[] {
+  return [
+    state.title,
+    state.name,
+    state.peers,
+    state.modeId,
+    state.customModes,
+    state.limits,
+    state.lastRoundEnd,
+    state.arbiter,
+  ];
+}
+
+export interface Autosave {
+  /** Writes what is pending now. */
+  flush(): Promise<void>;
+  /** Flushes and stops saving. */
+  stop(): Promise<void>;
+}
+
+/** Starts saving the store's open conversation. */
+export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, options: AutosaveOptions = {}): Autosave {
+  const intervalMs = options.intervalMs ?? 400;
+  const now = options.now ?? Date.now;
+  let saved = baselineOf(store.getState(), false, null);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let writing: Promise<void> = Promise.resolve();
+
+  const claim = (conversationId: string) => {
+    if (!options.locks) {
+      saved.writable = true;
+      return;
+    }
+    void options.locks.acquire(conversationId).then((held) => {
+      if (saved.conversationId !== conversationId) return options.locks?.release(conversationId);
+      saved.writable = held;
+      store.setState({ readOnlyReason: held ? null : OTHER_TAB_NOTICE });
+      if (held) schedule();
+    });
+  };
+
+  /** Writes what changed in `state` since the last write (of the same conversation). */
+  const flush = (state: RoomStore = store.getState()) => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (state.conversationId !== saved.conversationId || !saved.writable) return writing;
+    const changes = diff(state, saved, now());
+    if (changes === null) return writing;
+    saved = baselineOf(state, true, changes.record.createdAt);
+    writing = writing
+      .then(() => saveChanges(db, changes))
+      .catch((error: unknown) => {
+        console.error('PeerChat could not save the conversation:', error instanceof Error ? error.message : error);
+      });
+    return writing;
+  };
+
+  const schedule = () => {
+    if (timer === null) timer = setTimeout(() => void flush(), intervalMs);
+  };
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.conversationId !== previous.conversationId) {
+      // Leaving a conversation: write its last changes, then start on the new one.
+      void flush(previous);
+      options.locks?.release(previous.conversationId);
+      saved = baselineOf(state, false, null);
+      claim(state.conversationId);
+      return;
+    }
+    schedule();
+  });
+  claim(saved.conversationId);
+
+  return {
+    flush: () => flush(),
+    async stop() {
+      unsubscribe();
+      await flush();
+      options.locks?.release(saved.conversationId);
+    },
+  };
+
+  /**
+   * What is stored now, as far as this tab knows. A conversation with messages came from storage; an empty one is
+   * new and has nothing stored yet (its opening events are written with its first message).
+   */
+  function baselineOf(state: RoomStore, writable: boolean, createdAt: number | null): Saved {
+    const stored = state.messageIds.length > 0;
+    return {
+      conversationId: state.conversationId,
+      messages: stored ? state.messages : {},
+      messageIds: stored ? state.messageIds : [],
+      eventCount: stored ? state.events.length : 0,
+      recordKey: recordKeyOf(state),
+      createdAt,
+      writable,
+    };
+  }
+}
+
+function diff(
+  state: RoomStore,
+  saved: Saved,
+  at: number,
+): { record: ConversationRecord; messages: MessageRecord[]; events: EventRecord[] } | null {
+  if (state.messageIds.length === 0) return null;
+  const messages: MessageRecord[] = [];
+  state.messageIds.forEach((id, seq) => {
+    const message = state.messages[id];
+    if (message && (message !== saved.messages[id] || saved.messageIds[seq] !== id)) {
+      messages.push({ ...stripUndefined(message), conversationId: state.conversationId, seq });
+    }
+  });
+  const events: EventRecord[] = state.events
+    .slice(saved.eventCount)
+    .map((event) => ({ ...event, conversationId: state.conversationId }));
+  const key = recordKeyOf(state);
+  const recordChanged = saved.createdAt === null || key.some((part, index) => part !== saved.recordKey[index]);
+  if (messages.length === 0 && events.length === 0 && !recordChanged) return null;
+  const createdAt = saved.createdAt ?? state.messages[state.messageIds[0]!]?.createdAt ?? at;
+  return { record: recordOf(state, createdAt, at), messages, events };
+}
+
+function recordOf(state: RoomState, createdAt: number, at: number): ConversationRecord {
+  const { name, human, peers, modeId, customModes, limits, seed } = state;
+  return {
+    id: state.conversationId,
+    title: state.title,
+    createdAt,
+    updatedAt: at,
+    room: { name, human, peers, modeId, customModes, limits, seed },
+    arbiter: state.arbiter,
+    lastRoundEnd: state.lastRoundEnd,
+  };
+}
+
+/** IndexedDB's structured clone keeps `undefined` fields; dropping them keeps stored records tidy. */
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}

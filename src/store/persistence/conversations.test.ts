@@ -1,0 +1,178 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFacilitatorStore } from '../facilitator';
+import { scriptedAdapters, settle, testDeps, type ScriptedReply } from '../testing';
+import type { RoomStore } from '../types';
+import { startAutosave, OTHER_TAB_NOTICE, type ConversationLocks } from './autosave';
+import {
+  deleteConversation,
+  duplicateConversation,
+  listConversations,
+  loadConversation,
+  purgeDeleted,
+  renameConversation,
+  searchConversations,
+  undoDelete,
+} from './conversations';
+import { PeerChatDb } from './db';
+
+let dbCount = 0;
+let storeCount = 0;
+const dbs: PeerChatDb[] = [];
+const stops: (() => Promise<void>)[] = [];
+function freshDb() {
+  const db = new PeerChatDb(`conversations-test-${++dbCount}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+function newStore(script: Record<string, ScriptedReply[]> = {}) {
+  const adapters = scriptedAdapters(script);
+  const deps = testDeps(adapters.adapterFor);
+  const prefix = `s${++storeCount}-`;
+  const store = createFacilitatorStore({ ...deps, newId: () => prefix + deps.newId() });
+  return { store, adapters };
+}
+function autosave(...args: Parameters<typeof startAutosave>) {
+  const saver = startAutosave(...args);
+  stops.push(saver.stop);
+  return saver;
+}
+const idle = (store: { getState(): RoomStore }) =>
+  settle(
+    () =>
+      store.getState().roundActive || Object.values(store.getState().messages).some((m) => m.status === 'streaming'),
+  );
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('autosave', () => {
+  it('stores the conversation and brings it back as it was', async () => {
+    const db = freshDb();
+    const { store } = newStore();
+    autosave(store, db, { intervalMs: 5 });
+    store.getState().send('@claude hello');
+    await idle(store);
+    store.getState().send('@gpt and you?');
+    await idle(store);
+    await wait(30);
+    const saved = await loadConversation(db, store.getState().conversationId);
+    expect(saved?.messages.map((m) => m.text)).toEqual(
+      store.getState().messageIds.map((id) => store.getState().messages[id]!.text),
+    );
+    expect(saved?.events).toEqual(store.getState().events);
+    const { store: reopened } = newStore();
+    reopened.getState().loadConversation(saved!);
+    expect(reopened.getState().messageIds).toEqual(store.getState().messageIds);
+    expect(reopened.getState().lastRoundEnd).toBe('queue-empty');
+  });
+
+  it('writes in batches, not once per token', async () => {
+    const db = freshDb();
+    const longReply = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
+    const { store } = newStore({ 'claude-model': [{ text: longReply }] });
+    let writes = 0;
+    db.messages.hook('creating', () => void writes++);
+    db.messages.hook('updating', () => void writes++);
+    autosave(store, db, { intervalMs: 20 });
+    store.getState().send('@claude a long one');
+    await idle(store);
+    await wait(60);
+    const saved = await loadConversation(db, store.getState().conversationId);
+    expect(saved?.messages.at(-1)?.text).toBe(longReply);
+    expect(writes).toBeLessThan(20);
+  });
+
+  it('a reload mid-stream finds the partial reply, marked interrupted, and the round closed', async () => {
+    const db = freshDb();
+    const { store } = newStore({ 'claude-model': [{ text: 'Half of a thought that never', hold: true }] });
+    autosave(store, db, { intervalMs: 5 });
+    store.getState().send('@claude think aloud');
+    await wait(40);
+    // The tab dies here: no stop, no final write. A new tab opens the conversation.
+    const saved = await loadConversation(db, store.getState().conversationId);
+    const { store: reloaded } = newStore();
+    reloaded.getState().loadConversation(saved!);
+    const reply = reloaded.getState().messages[reloaded.getState().messageIds.at(-1)!]!;
+    expect(reply.status).toBe('interrupted');
+    expect(reply.text).toBe('Half');
+    expect(reloaded.getState().roundActive).toBe(false);
+    const events = reloaded.getState().events;
+    const dispatched = events.filter((e) => e.type === 'turn-dispatched').length;
+    expect(events.filter((e) => e.type === 'turn-completed')).toHaveLength(dispatched);
+  });
+
+  it('a second tab on the same conversation is told, cannot send, and writes nothing', async () => {
+    const db = freshDb();
+    const held = new Set<string>();
+    const locks: ConversationLocks = {
+      acquire: async (id) => (held.has(id) ? false : (held.add(id), true)),
+      release: (id) => void held.delete(id),
+    };
+    const { store: first } = newStore();
+    autosave(first, db, { intervalMs: 5, locks });
+    first.getState().send('@claude from the first tab');
+    await idle(first);
+    await wait(20);
+    const saved = (await loadConversation(db, first.getState().conversationId))!;
+    const { store: second } = newStore();
+    autosave(second, db, { intervalMs: 5, locks });
+    second.getState().loadConversation(saved);
+    await wait(20);
+    expect(second.getState().readOnlyReason).toBe(OTHER_TAB_NOTICE);
+    expect(second.getState().send('@gpt from the second tab')).toEqual({ ok: false, message: OTHER_TAB_NOTICE });
+    const after = await loadConversation(db, saved.id);
+    expect(after?.messages).toHaveLength(saved.messages.length);
+  });
+});
+
+describe('the conversation list', () => {
+  async function seeded() {
+    const db = freshDb();
+    const ids: string[] = [];
+    for (const [title, text] of [
+      ['Budget', 'numbers for Q3'],
+      ['Holiday plans', 'Lisbon or Porto?'],
+    ] as const) {
+      const { store } = newStore();
+      const { stop } = startAutosave(store, db, { intervalMs: 1 });
+      store.getState().rename(title);
+      store.getState().send(`@claude ${text}`);
+      await idle(store);
+      await stop();
+      ids.push(store.getState().conversationId);
+      await wait(5);
+    }
+    return { db, ids };
+  }
+
+  it('lists newest first and searches titles and message text', async () => {
+    const { db, ids } = await seeded();
+    expect((await listConversations(db)).map((c) => c.id)).toEqual([ids[1], ids[0]]);
+    expect((await searchConversations(db, 'porto')).map((c) => c.title)).toEqual(['Holiday plans']);
+    expect((await searchConversations(db, 'BUDGET')).map((c) => c.title)).toEqual(['Budget']);
+    expect(await searchConversations(db, 'nowhere')).toEqual([]);
+  });
+
+  it('renames, duplicates, deletes with undo, and purges', async () => {
+    const { db, ids } = await seeded();
+    await renameConversation(db, ids[0]!, 'Budget 2027');
+    await duplicateConversation(db, ids[0]!, { id: 'copy', title: 'Budget 2027 (copy)', at: Date.now() + 1000 });
+    const copy = await loadConversation(db, 'copy');
+    const original = await loadConversation(db, ids[0]!);
+    expect(copy?.messages).toEqual(original?.messages);
+    await deleteConversation(db, ids[1]!, 100);
+    expect((await listConversations(db)).map((c) => c.title)).toEqual(['Budget 2027 (copy)', 'Budget 2027']);
+    await undoDelete(db, ids[1]!);
+    expect(await listConversations(db)).toHaveLength(3);
+    await deleteConversation(db, ids[1]!, 100);
+    await purgeDeleted(db, 200);
+    expect(await loadConversation(db, ids[1]!)).toBeUndefined();
+    expect(
+      await db.messages.where('[conversationId+seq]').between([ids[1]!, -Infinity], [ids[1]!, Infinity]).count(),
+    ).toBe(0);
+  });
+});
