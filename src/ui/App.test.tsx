@@ -69,7 +69,11 @@ describe('App', () => {
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getByRole('button', { name: 'Close panels' })).toHaveFocus();
+    expect(screen.getByRole('dialog', { name: 'Room and settings' })).toHaveAttribute('aria-modal', 'true');
+    expect(screen.getByRole('main')).toHaveAttribute('inert');
     await user.keyboard('{Escape}');
+    expect(screen.getByRole('main')).not.toHaveAttribute('inert');
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(toggle).toHaveFocus();
   });

@@ -7,17 +7,22 @@ import { ThemeToggle } from './ThemeToggle';
 
 /** App name and room, the mode, and the room-wide buttons; on small screens also the button that opens the panels. */
 export function Header({
+  inert,
   panelsOpen,
   onTogglePanels,
   panelsButtonRef,
 }: {
+  inert: boolean;
   panelsOpen: boolean;
   onTogglePanels: () => void;
   panelsButtonRef: Ref<HTMLButtonElement>;
 }) {
   const roomName = useRoomStore((state) => state.name);
   return (
-    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
+    <header
+      inert={inert}
+      className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800"
+    >
       <div className="flex min-w-0 items-baseline gap-2">
         <h1 className="text-lg font-semibold">PeerChat</h1>
         <span className="truncate text-sm text-slate-500 dark:text-slate-400" title={roomName}>

@@ -57,6 +57,8 @@ export function SidePanel({ open, onClose }: { open: boolean; onClose: () => voi
     <aside
       id={SIDE_PANEL_ID}
       aria-label="Room and settings"
+      role={open ? 'dialog' : undefined}
+      aria-modal={open ? true : undefined}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
           event.stopPropagation();
