@@ -181,6 +181,8 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
     };
 
     const runTurn = async (effect: Extract<ArbiterEffect, { type: 'start-turn' }>) => {
+      // A regenerated message is rerun from its place: the new version follows the same message the old one did.
+      if (effect.reason.kind === 'retry') cutPathBefore(effect.reason.replacesMessageId);
       const state = get();
       const peer = state.peers.find((seat) => seat.id === effect.peerId);
       if (!peer)
@@ -207,6 +209,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         turnId: effect.turnId,
         reason: effect.reason,
         createdAt: deps.now(),
+        ...parentOf(state.messageIds),
       };
       set((current) => ({
         messageIds: [...current.messageIds, messageId],
@@ -277,6 +280,12 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       return { ok: true as const };
     };
 
+    /** Ends the active path just before `messageId` (it and what followed stay stored, as another version). */
+    const cutPathBefore = (messageId: string) => {
+      const index = get().messageIds.indexOf(messageId);
+      if (index >= 0) set((state) => ({ messageIds: state.messageIds.slice(0, index) }));
+    };
+
     /** Aborts every running stream (leaving a conversation); their turns end as interrupted. */
     const abortAll = () => {
       generation++;
@@ -312,6 +321,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
           status: 'complete',
           modeId: state.modeId,
           createdAt: deps.now(),
+          ...parentOf(state.messageIds),
         };
         const muted = mentions.mutedPeerIds.map((id) => peerById(id)?.displayName ?? id);
         set((current) => ({
@@ -479,6 +489,28 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
 
       dismissNotice: () => set({ notice: null }),
 
+      editAndRerun(messageId, text) {
+        const original = get().messages[messageId];
+        if (!original || original.kind !== 'human')
+          return { ok: false, message: 'Only your own messages can be edited.' };
+        const readOnly = get().readOnlyReason;
+        if (readOnly) return { ok: false, message: readOnly };
+        if (text.trim() === '') return { ok: false, message: 'Write something first.' };
+        if (get().roundActive) dispatch({ type: 'stop-all', at: deps.now() });
+        const index = get().messageIds.indexOf(messageId);
+        if (index < 0) return { ok: false, message: 'That message is not on the branch you are viewing.' };
+        cutPathBefore(messageId);
+        return get().send(text);
+      },
+
+      showVersion(messageId) {
+        const state = get();
+        if (!state.messages[messageId]) return;
+        if (state.roundActive) dispatch({ type: 'stop-all', at: deps.now() });
+        set((current) => ({ messageIds: pathThrough(current.messages, messageId) }));
+        refreshContextFills();
+      },
+
       newConversation() {
         abortAll();
         const state = get();
@@ -499,7 +531,9 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
           ...emptyConversation(saved.room, saved.id),
           title: saved.title,
           messageIds: messages.map((message) => message.id),
-          messages: Object.fromEntries(messages.map((message) => [message.id, message])),
+          messages: Object.fromEntries(
+            [...(saved.otherVersions ?? []), ...messages].map((message) => [message.id, message]),
+          ),
           events: saved.events,
           lastRoundEnd: saved.lastRoundEnd,
         });
@@ -526,6 +560,53 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
   });
 
   return store;
+}
+
+function parentOf(messageIds: readonly string[]): { parentId?: string } {
+  const last = messageIds.at(-1);
+  return last === undefined ? {} : { parentId: last };
+}
+
+/** The path through `messageId`: its ancestors, itself, then the newest version at each later step. */
+export function pathThrough(messages: Readonly<Record<string, TranscriptMessage>>, messageId: string): string[] {
+  const children = new Map<string, TranscriptMessage[]>();
+  for (const message of Object.values(messages)) {
+    if (message.parentId === undefined) continue;
+    const siblings = children.get(message.parentId) ?? [];
+    siblings.push(message);
+    children.set(message.parentId, siblings);
+  }
+  const path: string[] = [];
+  const seen = new Set<string>();
+  for (let id: string | undefined = messageId; id !== undefined && !seen.has(id); id = messages[id]?.parentId) {
+    seen.add(id);
+    path.unshift(id);
+  }
+  for (let next = newest(children.get(messageId)); next && !seen.has(next.id); next = newest(children.get(next.id))) {
+    seen.add(next.id);
+    path.push(next.id);
+  }
+  return path;
+}
+
+function newest(messages: readonly TranscriptMessage[] | undefined): TranscriptMessage | undefined {
+  return messages?.reduce((latest, message) => (message.createdAt >= latest.createdAt ? message : latest));
+}
+
+/**
+ * The versions of a message, oldest first: the messages that follow the same message and were written by the same
+ * author (an edit of the human's message, a regeneration of a peer's).
+ */
+export function versionsOf(messages: Readonly<Record<string, TranscriptMessage>>, messageId: string): string[] {
+  const message = messages[messageId];
+  if (!message) return [];
+  return Object.values(messages)
+    .filter(
+      (other) =>
+        other.parentId === message.parentId && other.authorId === message.authorId && other.kind === message.kind,
+    )
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((other) => other.id);
 }
 
 function roomDataOf(state: RoomState): RoomData {

@@ -42,6 +42,8 @@ export interface TranscriptMessage extends Message {
   /** The provider's own stop reason (length, max_tokens…). */
   stopReason?: string | null;
   latencyMs?: { firstToken: number | null; total: number };
+  /** The message this one followed when it was written; versions (edits, regenerations) share it. */
+  parentId?: string;
 }
 
 export type Result = { ok: true } | { ok: false; message: string };
@@ -64,8 +66,10 @@ export interface SavedConversation {
   id: string;
   title: string;
   room: RoomData;
-  /** The transcript in order. */
+  /** The transcript in order (the versions shown). */
   messages: TranscriptMessage[];
+  /** Other versions of messages (edits, regenerations), kept to switch back to. */
+  otherVersions?: TranscriptMessage[];
   events: CoreEvent[];
   /** The arbiter as it was last saved; null starts a fresh one from the room. */
   arbiter: ArbiterState | null;
@@ -124,6 +128,10 @@ export interface RoomActions {
   importRoom(json: string): Result;
   exportRoom(options?: { includeKeys?: boolean }): string;
   dismissNotice(): void;
+  /** Replaces one of the human's messages with an edited version and reruns the conversation from there. */
+  editAndRerun(messageId: string, text: string): Result;
+  /** Shows another version of a message (and the newest conversation that followed it). */
+  showVersion(messageId: string): void;
   /** Starts an empty conversation at the same table (same seats, mode and limits; a new seed). */
   newConversation(): void;
   /** Replaces everything with a stored conversation; turns that were streaming come back `interrupted`. */

@@ -197,6 +197,7 @@ const message = z.strictObject({
   retrying: longText.optional(),
   stopReason: shortText.nullable().optional(),
   latencyMs: z.strictObject({ firstToken: amount.nullable(), total: amount }).optional(),
+  parentId: id.optional(),
 });
 
 const stamp = { lamport: count, at: time };
@@ -310,6 +311,7 @@ export const snapshotSchema = z.strictObject({
   room,
   formerPeers: z.array(formerPeer).max(1_000),
   messages: z.array(message).max(IMPORT_LIMITS.messages),
+  otherVersions: z.array(message).max(IMPORT_LIMITS.messages).optional(),
   events: z.array(event).max(IMPORT_LIMITS.events),
 });
 

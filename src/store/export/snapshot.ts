@@ -25,8 +25,10 @@ export interface ConversationSnapshot {
   room: RoomData;
   /** Peers named by messages or events who have left the room (often empty). */
   formerPeers: FormerPeer[];
-  /** The transcript, in order. */
+  /** The transcript, in order (the versions shown). */
   messages: TranscriptMessage[];
+  /** Earlier or later versions of messages (edits, regenerations) and what followed them; absent when none. */
+  otherVersions?: TranscriptMessage[];
   /** The audit log, in Lamport order. */
   events: CoreEvent[];
 }
@@ -66,6 +68,11 @@ export function snapshotOf(state: SnapshotSource, meta: SnapshotMeta): Conversat
     .map((id) => state.messages[id])
     .filter((message): message is TranscriptMessage => message !== undefined)
     .map((message) => plain(message));
+  const onPath = new Set(state.messageIds);
+  const otherVersions = Object.values(state.messages)
+    .filter((message) => !onPath.has(message.id))
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((message) => plain(message));
   const events = state.events.map((event) => plain(event));
   // A loop, not Math.min(...times): a long conversation would overflow the argument list.
   let first = Infinity;
@@ -84,6 +91,7 @@ export function snapshotOf(state: SnapshotSource, meta: SnapshotMeta): Conversat
     room,
     formerPeers: formerPeersOf(room, messages, events, meta.formerPeers ?? []),
     messages,
+    ...(otherVersions.length > 0 ? { otherVersions } : {}),
     events,
   };
 }

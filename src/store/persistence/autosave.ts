@@ -63,6 +63,7 @@ function recordKeyOf(state: RoomStore): unknown[] {
     state.limits,
     state.lastRoundEnd,
     state.arbiter,
+    state.messageIds,
   ];
 }
 
@@ -187,6 +188,7 @@ function recordOf(state: RoomState, createdAt: number, at: number): Conversation
     room: { name, human, peers, modeId, customModes, limits, seed },
     arbiter: state.arbiter,
     lastRoundEnd: state.lastRoundEnd,
+    pathIds: state.messageIds,
   };
 }
 

@@ -3,7 +3,7 @@
  * Messages are stored one record each, keyed by conversation and message id, so two tabs writing the same
  * conversation never overwrite each other's messages.
  */
-import type { SavedConversation } from '../types.ts';
+import type { SavedConversation, TranscriptMessage } from '../types.ts';
 import type { ConversationRecord, EventRecord, MessageRecord, PeerChatDb } from './db.ts';
 
 export interface ConversationSummary {
@@ -33,8 +33,22 @@ export async function loadConversation(db: PeerChatDb, id: string): Promise<Save
     room: record.room,
     arbiter: record.arbiter,
     lastRoundEnd: record.lastRoundEnd,
-    messages: messages.map(({ conversationId: _c, seq: _s, ...message }) => message),
+    ...splitPath(
+      messages.map(({ conversationId: _c, seq: _s, ...message }) => message),
+      record.pathIds,
+    ),
     events: events.map(({ conversationId: _c, ...event }) => event as EventRecord),
+  };
+}
+
+/** The shown versions in path order, and the rest. Without a stored path, every message is on it in `seq` order. */
+function splitPath(messages: TranscriptMessage[], pathIds: readonly string[] | undefined) {
+  if (!pathIds) return { messages };
+  const byId = new Map(messages.map((message) => [message.id, message]));
+  const onPath = new Set(pathIds);
+  return {
+    messages: pathIds.map((id) => byId.get(id)).filter((message) => message !== undefined),
+    otherVersions: messages.filter((message) => !onPath.has(message.id)),
   };
 }
 

@@ -19,6 +19,8 @@ export interface ConversationRecord {
   room: RoomData;
   arbiter: ArbiterState | null;
   lastRoundEnd: RoundEndReason | null;
+  /** The message ids of the versions shown, in order (other versions are stored too). */
+  pathIds?: string[];
   /** Set while a deletion can still be undone; such conversations are hidden. */
   deletedAt?: number;
 }
