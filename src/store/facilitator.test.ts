@@ -72,6 +72,7 @@ describe('facilitator: the human stays in charge', () => {
     });
     store.getState().send('@claude long answer please');
     await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.getState().streamingPeerIds).toEqual(['id-claude']);
     store.getState().stopAll();
     await done();
     const reply = transcript().at(-1)!;
@@ -152,6 +153,16 @@ describe('facilitator: streaming and bookkeeping', () => {
     expect(dispatched.map((event) => event.reason.kind)).toEqual(['human-mention', 'human-mention']);
     expect(completed).toHaveLength(2);
     expect(events.filter((event) => event.type === 'round-ended')).toHaveLength(1);
+  });
+
+  it('shows the limits and DAP parameters in force', () => {
+    const { store } = setup();
+    expect(store.getState().effectiveLimits.maxTurnsPerRound).toBe(6);
+    expect(store.getState().setLimits({ maxDepth: 1 })).toEqual({ ok: true });
+    expect(store.getState().effectiveLimits.maxDepth).toBe(1);
+    store.getState().setPeerDap('id-gpt', { base: 0.5 });
+    expect(store.getState().dapParams['id-gpt']?.base).toBe(0.5);
+    expect(store.getState().dapParams['id-claude']?.base).not.toBe(0.5);
   });
 
   it('tracks each peer’s context fill', async () => {

@@ -13,6 +13,8 @@ import {
   arbiterPeersFromRoster,
   createArbiter,
   currentDapProbabilities,
+  currentLimits,
+  dapParamsOf,
   isRoundActive,
   outcomeFromReply,
   parseMentions,
@@ -68,10 +70,16 @@ function transcriptOf(state: RoomState): TranscriptMessage[] {
   return state.messageIds.map((id) => state.messages[id]).filter((message) => message !== undefined);
 }
 
+type ArbiterView = Pick<
+  RoomState,
+  'queuedPeerIds' | 'streamingPeerIds' | 'effectiveLimits' | 'dapParams' | 'dapProbabilities'
+>;
+
+/** A conversation with nothing said yet; the arbiter's view is filled in when its arbiter starts. */
 function emptyConversation(
   room: RoomData,
   conversationId: string,
-): Omit<RoomState, 'providers' | 'rememberKeys' | 'arbiter'> {
+): Omit<RoomState, 'providers' | 'rememberKeys' | 'arbiter' | keyof ArbiterView> {
   return {
     ...room,
     conversationId,
@@ -80,9 +88,7 @@ function emptyConversation(
     messages: {},
     events: [],
     roundActive: false,
-    queuedPeerIds: [],
     lastRoundEnd: null,
-    dapProbabilities: [],
     contextFills: {},
     notice: null,
     readOnlyReason: null,
@@ -107,8 +113,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         arbiter,
         events: step.events.length > 0 ? [...state.events, ...step.events] : state.events,
         roundActive: isRoundActive(arbiter),
-        queuedPeerIds: arbiter.round?.queue.map((item) => item.peerId) ?? [],
-        dapProbabilities: currentDapProbabilities(arbiter),
+        ...arbiterView(arbiter),
       }));
       for (const effect of step.effects) runEffect(effect);
     };
@@ -300,7 +305,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       ...emptyConversation(deps.initialRoom, deps.newId()),
       arbiter,
       events: firstStep.events,
-      dapProbabilities: currentDapProbabilities(arbiter),
+      ...arbiterView(arbiter),
       providers: {},
       rememberKeys: true,
 
@@ -560,6 +565,17 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
   });
 
   return store;
+}
+
+/** What the UI shows of the arbiter: who is queued and running, the limits and DAP parameters in force, p_i. */
+function arbiterView(state: ArbiterState): ArbiterView {
+  return {
+    queuedPeerIds: state.round?.queue.map((item) => item.peerId) ?? [],
+    streamingPeerIds: [...(state.round?.inFlight ?? []), ...state.orphans].map((turn) => turn.peerId),
+    effectiveLimits: currentLimits(state),
+    dapParams: Object.fromEntries(state.peers.map((peer) => [peer.id, dapParamsOf(state, peer)])),
+    dapProbabilities: currentDapProbabilities(state),
+  };
 }
 
 function parentOf(messageIds: readonly string[]): { parentId?: string } {

@@ -6,6 +6,8 @@ import type { TurnError } from '../adapters/types.ts';
 import type {
   ArbiterState,
   ContextFill,
+  ConversationLimits,
+  DapParams,
   CoreEvent,
   DapPresetId,
   DapProbability,
@@ -87,6 +89,12 @@ export interface RoomState extends RoomData {
   roundActive: boolean;
   /** Peers queued next in the running round, in order. */
   queuedPeerIds: string[];
+  /** Peers whose turn is running now. */
+  streamingPeerIds: string[];
+  /** The limits in force (profile defaults ← mode ← the human's settings), as the arbiter applies them. */
+  effectiveLimits: ConversationLimits;
+  /** Each seat's DAP parameters in force (mode preset ← the seat's own settings). */
+  dapParams: Record<string, DapParams>;
   lastRoundEnd: RoundEndReason | null;
   /** p_i of every enabled peer at the moment (profile §6: visible in the UI). */
   dapProbabilities: DapProbability[];
