@@ -547,9 +547,13 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
           // A round that was running when the page closed cannot go on: end it, completing its turns.
           if (isRoundActive(arbiter)) dispatch({ type: 'stop-all', at: deps.now() });
           else applyStep({ state: arbiter, effects: [], events: [] });
-        } else {
+        } else if (saved.events.length > 0) {
+          // An imported log: a fresh arbiter whose Lamport clock continues after the log's last event.
           const step = startArbiter(saved.room, deps.now());
-          applyStep(saved.events.length > 0 ? { ...step, events: [] } : step);
+          const lamport = saved.events.reduce((max, event) => Math.max(max, event.lamport), step.state.lamport);
+          applyStep({ state: { ...step.state, lamport }, effects: [], events: [] });
+        } else {
+          applyStep(startArbiter(saved.room, deps.now()));
         }
         refreshContextFills();
       },

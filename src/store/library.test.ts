@@ -86,3 +86,52 @@ describe('the conversation library', () => {
     await stop();
   });
 });
+
+describe('conversation files', () => {
+  it('exports the open conversation as Markdown, PeerChat JSON and an MPLP zip, and imports the JSON back', async () => {
+    const { room, library, talk, stop } = await setup();
+    room.getState().setProvider('openai', { apiKey: 'sk-never-exported' });
+    await talk('@all hello everyone');
+    room.getState().rename('Greetings!');
+    const { exportConversation } = await import('./conversation-files');
+    const markdown = await exportConversation(room.getState(), 'markdown');
+    const json = await exportConversation(room.getState(), 'json');
+    const mplp = await exportConversation(room.getState(), 'mplp');
+    expect(markdown.filename).toBe('greetings.md');
+    expect(json.filename).toBe('greetings.peerchat.json');
+    expect(mplp.filename).toBe('greetings.mplp.zip');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const entries = unzipSync(mplp.data as Uint8Array);
+    expect(Object.keys(entries)).toEqual(
+      expect.arrayContaining([
+        'greetings-mplp/collab.json',
+        'greetings-mplp/dialog.json',
+        'greetings-mplp/map-events.json',
+      ]),
+    );
+    for (const text of [markdown.data, json.data, ...Object.values(entries).map((bytes) => strFromU8(bytes))]) {
+      expect(text).not.toContain('sk-never-exported');
+    }
+    const originalId = room.getState().conversationId;
+    const before = room.getState().messageIds.map((id) => room.getState().messages[id]!.text);
+    expect(await library.getState().importConversation(json.data as string)).toEqual({ ok: true });
+    expect(room.getState().conversationId).not.toBe(originalId);
+    expect(room.getState().messageIds.map((id) => room.getState().messages[id]!.text)).toEqual(before);
+    expect(library.getState().conversations).toHaveLength(2);
+    // The imported log goes on: new events come after the imported ones.
+    const lastImported = room.getState().events.at(-1)!.lamport;
+    await talk('@claude and again');
+    expect(room.getState().events.at(-1)!.lamport).toBeGreaterThan(lastImported);
+    await stop();
+  });
+
+  it('refuses a bad conversation file with one clear message and changes nothing', async () => {
+    const { room, library, talk, stop } = await setup();
+    await talk('@claude hi');
+    const before = room.getState().conversationId;
+    const result = await library.getState().importConversation('{"format":"peerchat.conversation","version":99}');
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/version/i) });
+    expect(room.getState().conversationId).toBe(before);
+    await stop();
+  });
+});

@@ -3,6 +3,7 @@
  * rename / duplicate / delete-with-undo, over IndexedDB and the facilitator store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { parseConversationFile } from './conversation-files.ts';
 import type { PeerChatDb } from './persistence/db.ts';
 import {
   deleteConversation,
@@ -10,6 +11,7 @@ import {
   loadConversation,
   purgeDeleted,
   renameConversation,
+  storeConversation,
   searchConversations,
   undoDelete,
   type ConversationSummary,
@@ -36,6 +38,8 @@ export interface LibraryActions {
   duplicate(id: string): Promise<void>;
   remove(id: string): Promise<void>;
   undoRemove(): Promise<void>;
+  /** Imports a PeerChat JSON file as a new conversation and opens it; a bad file changes nothing. */
+  importConversation(text: string): Promise<Result>;
 }
 
 export type LibraryStore = LibraryState & LibraryActions;
@@ -121,6 +125,19 @@ export function createLibraryStore(deps: LibraryDeps): StoreApi<LibraryStore> {
           void deps.db().then((db) => purgeDeleted(db, deps.now()));
         }, UNDO_DELETE_MS);
         await refresh();
+      },
+
+      async importConversation(text) {
+        const db = await deps.db();
+        const parsed = await parseConversationFile(
+          text,
+          async (id) => (await db.conversations.get(id)) !== undefined,
+          deps.newId,
+        );
+        if (!parsed.ok) return parsed;
+        await storeConversation(db, parsed.saved, deps.now());
+        await refresh();
+        return get().open(parsed.saved.id);
       },
 
       async undoRemove() {

@@ -67,6 +67,25 @@ export async function saveChanges(db: PeerChatDb, changes: ConversationChanges):
   });
 }
 
+/** Stores a whole conversation at once (an import). */
+export async function storeConversation(db: PeerChatDb, saved: SavedConversation, at: number): Promise<void> {
+  const all = [...saved.messages, ...(saved.otherVersions ?? [])];
+  await saveChanges(db, {
+    record: {
+      id: saved.id,
+      title: saved.title,
+      createdAt: all.reduce((first, message) => Math.min(first, message.createdAt), at),
+      updatedAt: at,
+      room: saved.room,
+      arbiter: saved.arbiter,
+      lastRoundEnd: saved.lastRoundEnd,
+      pathIds: saved.messages.map((message) => message.id),
+    },
+    messages: all.map((message, seq) => ({ ...message, conversationId: saved.id, seq })),
+    events: saved.events.map((event) => ({ ...event, conversationId: saved.id })),
+  });
+}
+
 export async function renameConversation(db: PeerChatDb, id: string, title: string): Promise<void> {
   await db.conversations.update(id, { title });
 }
