@@ -1,18 +1,10 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ConversationLimits, LimitOverrides } from '../../core/index.ts';
 import { useRoomActions, useRoomStore } from '../state/room-store';
-import { effectiveLimits } from './view-model';
 
 /** Governance limits of the room (profile §5.5), as the human edits them; refused values are explained. */
 export function LimitsEditor() {
-  const peers = useRoomStore((state) => state.peers);
-  const modeId = useRoomStore((state) => state.modeId);
-  const customModes = useRoomStore((state) => state.customModes);
-  const limits = useRoomStore((state) => state.limits);
-  const current = useMemo(
-    () => effectiveLimits({ peers, modeId, customModes, limits }),
-    [peers, modeId, customModes, limits],
-  );
+  const current = useRoomStore((state) => state.effectiveLimits);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // A new form whenever the limits in force change (mode switch, import, applied), so the draft never goes stale.
   return <LimitsForm key={JSON.stringify(current)} current={current} outcome={outcome} onOutcome={setOutcome} />;

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { PeerSeat } from '../../store/index.ts';
 import { formatProbability } from '../format/numbers';
 import { useRoomActions, useRoomStore } from '../state/room-store';
-import { probabilityOf, streamingPeerKey } from './view-model';
+import { probabilityOf } from './view-model';
 
 const BUTTON =
   'rounded px-1.5 py-0.5 text-xs font-medium hover:bg-slate-200 dark:hover:bg-slate-700 disabled:opacity-50';
@@ -10,9 +10,10 @@ const BUTTON =
 /** One chip per peer with the human's controls (profile §8): Stop while it writes, Speak now, Mute / Unmute. */
 export function PeerBar() {
   const peers = useRoomStore((state) => state.peers);
-  const streaming = useRoomStore(streamingPeerKey);
+  // The arbiter's running turns: a stored array, replaced only when a turn starts or ends (never per token).
+  const streaming = useRoomStore((state) => state.streamingPeerIds);
   if (peers.length === 0) return null;
-  const writing = new Set(streaming.split(' '));
+  const writing = new Set(streaming);
   return (
     <ul aria-label="Peers" className="flex gap-2 overflow-x-auto px-3 py-1.5">
       {peers.map((peer) => (

@@ -1,20 +1,19 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import type { DapParams } from '../../core/index.ts';
-import { modesOf, type PeerSeat, type Result } from '../../store/index.ts';
+import type { PeerSeat, Result } from '../../store/index.ts';
 import { formatProbability } from '../format/numbers';
 import { useRoomActions, useRoomStore } from '../state/room-store';
-import { PRESET_IDS, PRESET_LABEL, presetOf, seatDapParams } from './view-model';
+import { PRESET_IDS, PRESET_LABEL, presetOf } from './view-model';
 
 /** A seat's Dynamic Adapter Profile (profile §6): its live p_i with the factors, presets, and sliders. */
 export function DapControls({ peer }: { peer: PeerSeat }) {
   const { setPeerDap, applyDapPreset } = useRoomActions();
-  const modeId = useRoomStore((state) => state.modeId);
-  const customModes = useRoomStore((state) => state.customModes);
   const live = useRoomStore((state) => state.dapProbabilities.find((entry) => entry.peerId === peer.id));
-  const mode = useMemo(() => modesOf({ customModes }).find((m) => m.id === modeId), [customModes, modeId]);
-  const params = seatDapParams(peer, mode);
-  const preset = presetOf(params);
+  // The parameters in force, as the arbiter holds them (mode preset ← the seat's own settings).
+  const params = useRoomStore((state) => state.dapParams[peer.id]);
   const [refusal, setRefusal] = useState<string | null>(null);
+  if (!params) return null;
+  const preset = presetOf(params);
   const show = (result: Result) => setRefusal(result.ok ? null : result.message);
 
   return (
