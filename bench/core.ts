@@ -59,7 +59,13 @@ class TurnLoop {
   constructor(size: number) {
     this.messages = benchTranscript(size, this.roster);
     this.input = { roster: this.roster, mode: COLLABORATIVE_MODE, messages: this.messages };
-    this.state = createArbiter({ seed: 7, humanId: 'human', peers: arbiterPeersFromRoster(this.roster), mode: COLLABORATIVE_MODE, at: 0 }).state;
+    this.state = createArbiter({
+      seed: 7,
+      humanId: 'human',
+      peers: arbiterPeersFromRoster(this.roster),
+      mode: COLLABORATIVE_MODE,
+      at: 0,
+    }).state;
     this.builder.contextFills(this.input); // the conversation is open: its history is cached once
   }
 
@@ -73,7 +79,14 @@ class TurnLoop {
       tokens: { input: 1000, output: 150 },
     });
     // The reply becomes the newest message (the transcript keeps its size across iterations).
-    this.messages[this.messages.length - 1] = { id: messageId, kind: 'peer', authorId: turn.peerId, text, status: 'complete', createdAt: this.n };
+    this.messages[this.messages.length - 1] = {
+      id: messageId,
+      kind: 'peer',
+      authorId: turn.peerId,
+      text,
+      status: 'complete',
+      createdAt: this.n,
+    };
     this.step({ type: 'turn-finished', at: ++this.clock, turnId: turn.turnId, outcome });
     if (this.pending.length === 0) this.startRound();
     const next = this.pending[0]!;
@@ -86,7 +99,12 @@ class TurnLoop {
   private startRound(): void {
     const text = humanText(this.n);
     const mentions = parseMentions(text, this.roster);
-    this.step({ type: 'human-message', at: ++this.clock, messageId: `h-${this.n}`, mentions: this.n % 4 === 0 ? { ...mentions, all: true } : mentions });
+    this.step({
+      type: 'human-message',
+      at: ++this.clock,
+      messageId: `h-${this.n}`,
+      mentions: this.n % 4 === 0 ? { ...mentions, all: true } : mentions,
+    });
   }
 
   private step(input: Parameters<typeof reduceArbiter>[1]): void {
@@ -118,7 +136,8 @@ export async function runCoreBench(): Promise<ResultRows> {
     });
     await bench.run();
     const result = bench.tasks[0]?.result;
-    if (result === undefined || !('latency' in result)) throw new Error(`benchmark at ${size} messages did not complete`);
+    if (result === undefined || !('latency' in result))
+      throw new Error(`benchmark at ${size} messages did not complete`);
     const previous = rows[rows.length - 1];
     rows.push({
       messages: size,

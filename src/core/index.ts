@@ -5,7 +5,14 @@
  */
 
 // Domain (§1)
-export type { HumanParticipant, Participant, PeerParticipant, PeerSettings, ProviderId, Roster } from './domain/participants.ts';
+export type {
+  HumanParticipant,
+  Participant,
+  PeerParticipant,
+  PeerSettings,
+  ProviderId,
+  Roster,
+} from './domain/participants.ts';
 export { findParticipant, findPeer, PROVIDER_IDS } from './domain/participants.ts';
 export type { Message, MessageKind, MessageStatus, TokenUsage, TurnReason, TurnReasonKind } from './domain/messages.ts';
 export { isHumanRequested } from './domain/messages.ts';

@@ -24,7 +24,13 @@ export function addressedPeers(draft: StepDraft, speakerId: string, mentions: Me
  * Appends the turns a completed reply asks for. A mention that is already too deep is recorded as skipped at once,
  * so the audit trail says why the chain stopped where it did.
  */
-export function enqueueMentionedPeers(draft: StepDraft, round: RoundState, turn: InFlightTurn, messageId: string, mentions: MentionInput): void {
+export function enqueueMentionedPeers(
+  draft: StepDraft,
+  round: RoundState,
+  turn: InFlightTurn,
+  messageId: string,
+  mentions: MentionInput,
+): void {
   const depth = turn.depth + 1;
   const tooDeep = exceedsDepth(depth, currentLimits(draft.state));
   const recipients: string[] = [];

@@ -6,7 +6,9 @@ const roster = standardRoster();
 
 describe('outcomeFromReply', () => {
   it('strips an echoed header and parses mentions with the speaker as author', () => {
-    const result = outcomeFromReply('[@gpt (GPT)]: @gpt @claude what about @llama?', roster, 'peer-gpt', 'm1', { tokens: { input: 1, output: 2 } });
+    const result = outcomeFromReply('[@gpt (GPT)]: @gpt @claude what about @llama?', roster, 'peer-gpt', 'm1', {
+      tokens: { input: 1, output: 2 },
+    });
     expect(result).toEqual({
       text: '@gpt @claude what about @llama?',
       outcome: {
@@ -19,7 +21,10 @@ describe('outcomeFromReply', () => {
   });
 
   it('recognises PASS', () => {
-    expect(outcomeFromReply('gpt: PASS', roster, 'peer-gpt', 'm2').outcome).toEqual({ status: 'passed', messageId: 'm2' });
+    expect(outcomeFromReply('gpt: PASS', roster, 'peer-gpt', 'm2').outcome).toEqual({
+      status: 'passed',
+      messageId: 'm2',
+    });
   });
 });
 

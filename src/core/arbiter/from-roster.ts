@@ -22,7 +22,13 @@ export interface ReplyOutcome {
  * Turns a peer's finished reply into the arbiter's `turn-finished` outcome: strips an echoed header, recognises
  * PASS, and parses the reply's mentions with the speaker as author (so a self-mention is ignored).
  */
-export function outcomeFromReply(reply: string, roster: Roster, peerId: string, messageId: string, usage: TurnUsage = {}): ReplyOutcome {
+export function outcomeFromReply(
+  reply: string,
+  roster: Roster,
+  peerId: string,
+  messageId: string,
+  usage: TurnUsage = {},
+): ReplyOutcome {
   const { text, passed } = finishReply(reply, roster);
   if (passed) return { text, outcome: { status: 'passed', messageId, ...usage } };
   const { peerIds, all, mutedPeerIds } = parseMentions(text, roster, { authorId: peerId });

@@ -48,7 +48,12 @@ export function skipNext(draft: StepDraft): void {
  * Makes a peer speak next (`human-forced`), or regenerates one of its messages (`retry`). While a round runs the
  * turn goes to the front of the queue and starts as soon as the running turn ends; otherwise it opens a round.
  */
-export function forceTurn(draft: StepDraft, input: 'speak-now' | 'regenerate', peerId: string, reason: TurnReason): void {
+export function forceTurn(
+  draft: StepDraft,
+  input: 'speak-now' | 'regenerate',
+  peerId: string,
+  reason: TurnReason,
+): void {
   const peer = findArbiterPeer(draft.state, peerId);
   if (peer === undefined) return draft.reject(input, `Unknown peer ${peerId}`);
   if (!peer.enabled) return draft.reject(input, `@${peerId} is muted: unmute it first`);
@@ -109,13 +114,19 @@ export function setDap(draft: StepDraft, peerId: string | null, dap: DapOverride
     if (issues.length > 0) return draft.reject('set-dap', issues.map((issue) => issue.message).join('; '));
   }
   for (const peer of targets) peer.dap = { ...peer.dap, ...withoutUndefined(dap) };
-  draft.record({ type: 'human-override', action: 'set-dap', ...(peerId !== null ? { peerId } : {}), detail: JSON.stringify(dap) });
+  draft.record({
+    type: 'human-override',
+    action: 'set-dap',
+    ...(peerId !== null ? { peerId } : {}),
+    detail: JSON.stringify(dap),
+  });
 }
 
 /** Replaces the seats (a peer joined, left or was edited). Turns of removed peers stop. */
 export function setPeers(draft: StepDraft, peers: readonly ArbiterPeer[]): void {
   const ids = new Set(peers.map((peer) => peer.id));
-  if (ids.size !== peers.length || ids.has(draft.state.humanId)) return draft.reject('set-peers', 'Peer ids must be unique');
+  if (ids.size !== peers.length || ids.has(draft.state.humanId))
+    return draft.reject('set-peers', 'Peer ids must be unique');
   draft.state.peers = structuredClone([...peers]);
   draft.record({ type: 'roles-assigned', roles: rolesOf(draft) });
   const round = draft.state.round;

@@ -16,7 +16,13 @@ const mentionsArb = fc.record({ peerIds: fc.uniqueArray(peerArb, { maxLength: 3 
 
 type Action =
   | { kind: 'human'; mentions: { peerIds: string[]; all: boolean } }
-  | { kind: 'finish'; index: number; status: 'complete' | 'passed' | 'error' | 'interrupted'; mentions: { peerIds: string[]; all: boolean }; tokens: number }
+  | {
+      kind: 'finish';
+      index: number;
+      status: 'complete' | 'passed' | 'error' | 'interrupted';
+      mentions: { peerIds: string[]; all: boolean };
+      tokens: number;
+    }
   | { kind: 'control'; input: SimInput };
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
@@ -42,7 +48,12 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
         peerArb.map<SimInput>((peerId) => ({ type: 'regenerate', peerId, messageId: 'old' })),
         peerArb.map<SimInput>((peerId) => ({ type: 'mute', peerId })),
         peerArb.map<SimInput>((peerId) => ({ type: 'unmute', peerId })),
-        fc.boolean().map<SimInput>((adversarial) => ({ type: 'set-mode', mode: adversarial ? ADVERSARIAL_MODE : COLLABORATIVE_MODE })),
+        fc
+          .boolean()
+          .map<SimInput>((adversarial) => ({
+            type: 'set-mode',
+            mode: adversarial ? ADVERSARIAL_MODE : COLLABORATIVE_MODE,
+          })),
       )
       .map((input) => ({ kind: 'control' as const, input })),
   },
@@ -146,7 +157,9 @@ describe('arbiter invariants (properties)', () => {
         const ended = sim.eventsOf('round-ended').map((event) => event.roundId);
         expect(ended).toEqual(started);
         // Rounds never overlap: each round ends before the next starts.
-        const order = sim.events.filter((event) => event.type === 'round-started' || event.type === 'round-ended').map((event) => event.type);
+        const order = sim.events
+          .filter((event) => event.type === 'round-started' || event.type === 'round-ended')
+          .map((event) => event.type);
         order.forEach((type, i) => expect(type).toBe(i % 2 === 0 ? 'round-started' : 'round-ended'));
         expect(isLamportOrdered(sim.events)).toBe(true);
         expect(sim.events.at(-1)?.type).toBe('session-completed');
@@ -161,7 +174,9 @@ describe('arbiter invariants (properties)', () => {
         const { sim } = run(config, actions);
         for (const [, events] of roundsOf(sim.events)) {
           const turns = events.filter((event) => event.type === 'turn-dispatched');
-          const budgeted = turns.filter((event) => event.reason.kind !== 'human-forced' && event.reason.kind !== 'retry');
+          const budgeted = turns.filter(
+            (event) => event.reason.kind !== 'human-forced' && event.reason.kind !== 'retry',
+          );
           expect(budgeted.length).toBeLessThanOrEqual(config.maxTurnsPerRound);
           for (const turn of turns) expect(turn.depth).toBeLessThanOrEqual(config.maxDepth);
         }

@@ -4,8 +4,10 @@ import { seats, Simulation } from '../testing/simulation.ts';
 import { createArbiter, reduceArbiter } from './reduce.ts';
 import { currentLimits } from './policy.ts';
 
-const sim = (count = 3, config: ConstructorParameters<typeof Simulation>[0] extends infer C ? Partial<C> : never = {}) =>
-  new Simulation({ peers: seats(count), ...config });
+const sim = (
+  count = 3,
+  config: ConstructorParameters<typeof Simulation>[0] extends infer C ? Partial<C> : never = {},
+) => new Simulation({ peers: seats(count), ...config });
 
 describe('session start', () => {
   it('records session-started and roles-assigned', () => {
@@ -19,12 +21,25 @@ describe('session start', () => {
   });
 
   it('refuses an invalid configuration', () => {
-    expect(() => createArbiter({ seed: 1, humanId: 'h', peers: seats(1), mode: ADVERSARIAL_MODE, at: 0, limits: { maxDepth: -1 } })).toThrow(
-      'maxDepth',
-    );
-    expect(() => createArbiter({ seed: 1, humanId: 'h', peers: [{ id: 'a', enabled: true, dap: { pMin: 0 } }], mode: ADVERSARIAL_MODE, at: 0 })).toThrow(
-      'pMin',
-    );
+    expect(() =>
+      createArbiter({
+        seed: 1,
+        humanId: 'h',
+        peers: seats(1),
+        mode: ADVERSARIAL_MODE,
+        at: 0,
+        limits: { maxDepth: -1 },
+      }),
+    ).toThrow('maxDepth');
+    expect(() =>
+      createArbiter({
+        seed: 1,
+        humanId: 'h',
+        peers: [{ id: 'a', enabled: true, dap: { pMin: 0 } }],
+        mode: ADVERSARIAL_MODE,
+        at: 0,
+      }),
+    ).toThrow('pMin');
   });
 });
 
@@ -178,7 +193,12 @@ describe('peer mention chaining (§5.4)', () => {
 
 describe('governance limits and end reasons (§5.5, §5.6)', () => {
   it('defaults: min(2 x peers, 8) turns, depth 3, ping-pong 2, sequential', () => {
-    expect(currentLimits(sim(2).state)).toMatchObject({ maxTurnsPerRound: 4, maxDepth: 3, pingPong: 2, parallelFirstWave: false });
+    expect(currentLimits(sim(2).state)).toMatchObject({
+      maxTurnsPerRound: 4,
+      maxDepth: 3,
+      pingPong: 2,
+      parallelFirstWave: false,
+    });
     expect(currentLimits(sim(6).state).maxTurnsPerRound).toBe(8);
   });
 
@@ -412,7 +432,9 @@ describe('human controls (§8)', () => {
     s.runUntilIdle();
     expect(s.dispatchedPeers()).toHaveLength(1);
     const before = s.state;
-    expect(s.send({ type: 'set-limits', limits: { maxDepth: 1.5, pingPong: 1 } })).toMatchObject([{ type: 'input-rejected' }]);
+    expect(s.send({ type: 'set-limits', limits: { maxDepth: 1.5, pingPong: 1 } })).toMatchObject([
+      { type: 'input-rejected' },
+    ]);
     expect(s.state.limitOverrides).toEqual(before.limitOverrides);
   });
 
@@ -446,7 +468,12 @@ describe('determinism and purity', () => {
     const s = sim(3);
     s.human({ peerIds: ['a'] });
     const snapshot = structuredClone(s.state);
-    reduceArbiter(s.state, { type: 'turn-finished', at: 5000, turnId: s.pending[0]!.turnId, outcome: { status: 'complete', messageId: 'x', mentions: { peerIds: ['b'], all: false } } });
+    reduceArbiter(s.state, {
+      type: 'turn-finished',
+      at: 5000,
+      turnId: s.pending[0]!.turnId,
+      outcome: { status: 'complete', messageId: 'x', mentions: { peerIds: ['b'], all: false } },
+    });
     expect(s.state).toEqual(snapshot);
   });
 
@@ -464,6 +491,10 @@ describe('determinism and purity', () => {
     const s = sim(1);
     s.human({ peerIds: ['a'] });
     s.finish({ tokens: { input: 5, output: 7 } });
-    expect(s.eventsOf('turn-completed')[0]).toMatchObject({ latencyMs: 10, tokens: { input: 5, output: 7 }, status: 'complete' });
+    expect(s.eventsOf('turn-completed')[0]).toMatchObject({
+      latencyMs: 10,
+      tokens: { input: 5, output: 7 },
+      status: 'complete',
+    });
   });
 });

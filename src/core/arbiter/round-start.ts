@@ -65,7 +65,13 @@ function namedPeers(draft: StepDraft, round: RoundState, messageId: string, ment
     const peer = findArbiterPeer(draft.state, peerId);
     if (peer === undefined) continue;
     if (peer.enabled) named.push(peerId);
-    else skipTurn(draft, round, { peerId, reason: { kind: 'human-mention', messageId }, depth: 0, firstWave: true }, 'muted');
+    else
+      skipTurn(
+        draft,
+        round,
+        { peerId, reason: { kind: 'human-mention', messageId }, depth: 0, firstWave: true },
+        'muted',
+      );
   }
   return named;
 }
@@ -84,7 +90,13 @@ function broadcastWave(draft: StepDraft, messageId: string, named: readonly stri
   const rotated = [...peers.slice(offset), ...peers.slice(0, offset)];
   return rotated
     .filter((peerId) => !named.includes(peerId))
-    .map((peerId) => ({ peerId, reason: { kind: 'all', messageId }, depth: 0, firstWave: true, broadcastMessageId: messageId }));
+    .map((peerId) => ({
+      peerId,
+      reason: { kind: 'all', messageId },
+      depth: 0,
+      firstWave: true,
+      broadcastMessageId: messageId,
+    }));
 }
 
 /** DAP sampling: every p_i is recorded, the drawn peers speak in generator order. */
@@ -93,7 +105,13 @@ function dapWave(draft: StepDraft, round: RoundState, messageId: string): Queued
   if (probabilities.length === 0) return [];
   const sample = sampleDapSpeakers(draft.state.rng, probabilities);
   draft.state.rng = sample.rng;
-  draft.record({ type: 'dap-sampled', roundId: round.id, probabilities, draws: sample.draws, fallback: sample.fallback });
+  draft.record({
+    type: 'dap-sampled',
+    roundId: round.id,
+    probabilities,
+    draws: sample.draws,
+    fallback: sample.fallback,
+  });
   return sample.speakers.map(({ peerId, p }) => ({
     peerId,
     reason: { kind: 'dap', probability: p, messageId },

@@ -22,7 +22,12 @@ export function skipTurn(draft: StepDraft, round: RoundState, item: QueuedTurn, 
 }
 
 /** Drops every queued turn with one skip reason each. */
-export function dropQueue(draft: StepDraft, round: RoundState, reason: TurnSkipReason, keep: (item: QueuedTurn) => boolean = () => false): void {
+export function dropQueue(
+  draft: StepDraft,
+  round: RoundState,
+  reason: TurnSkipReason,
+  keep: (item: QueuedTurn) => boolean = () => false,
+): void {
   const dropped = round.queue.filter((item) => !keep(item));
   round.queue = round.queue.filter(keep);
   for (const item of dropped) skipTurn(draft, round, item, reason);
@@ -40,7 +45,12 @@ export function endRound(draft: StepDraft, reason: RoundEndReason): void {
 /** The reason a round that ran out of work ends with (precedence documented in docs/core-api.md). */
 export function naturalEndReason(round: RoundState): RoundEndReason {
   if (round.budgetStop !== null) return round.budgetStop;
-  if (round.dispatchedTurns > 0 && round.succeeded === 0 && round.failed > 0 && round.failed === round.dispatchedTurns) {
+  if (
+    round.dispatchedTurns > 0 &&
+    round.succeeded === 0 &&
+    round.failed > 0 &&
+    round.failed === round.dispatchedTurns
+  ) {
     return 'all-peers-failed';
   }
   return round.limitHit ?? 'queue-empty';
@@ -93,7 +103,12 @@ function takeNext(draft: StepDraft, round: RoundState, limits: ConversationLimit
 }
 
 /** The limit that forbids running `item` now, or null. */
-function forbiddenBecause(draft: StepDraft, round: RoundState, item: QueuedTurn, limits: ConversationLimits): TurnSkipReason | null {
+function forbiddenBecause(
+  draft: StepDraft,
+  round: RoundState,
+  item: QueuedTurn,
+  limits: ConversationLimits,
+): TurnSkipReason | null {
   const peer = findArbiterPeer(draft.state, item.peerId);
   if (peer === undefined) return 'removed';
   if (!peer.enabled) return 'muted';

@@ -71,7 +71,8 @@ export function updateSpeakerStats(draft: StepDraft, peerId: string, status: Tur
   const state = draft.state;
   if (status === 'complete' || status === 'interrupted') {
     state.recentSpeakers.push(peerId);
-    if (state.recentSpeakers.length > RECENT_SPEAKERS_KEPT) state.recentSpeakers.splice(0, state.recentSpeakers.length - RECENT_SPEAKERS_KEPT);
+    if (state.recentSpeakers.length > RECENT_SPEAKERS_KEPT)
+      state.recentSpeakers.splice(0, state.recentSpeakers.length - RECENT_SPEAKERS_KEPT);
   }
   if (status === 'error') state.consecutiveErrors[peerId] = (state.consecutiveErrors[peerId] ?? 0) + 1;
   else if (status === 'complete' || status === 'passed') state.consecutiveErrors[peerId] = 0;
@@ -84,7 +85,11 @@ export function abortTurn(draft: StepDraft, turn: InFlightTurn): void {
 }
 
 /** Aborts every in-flight turn of the round that matches `predicate`, removing them from the round. */
-export function abortInFlight(draft: StepDraft, round: RoundState, predicate: (turn: InFlightTurn) => boolean = () => true): void {
+export function abortInFlight(
+  draft: StepDraft,
+  round: RoundState,
+  predicate: (turn: InFlightTurn) => boolean = () => true,
+): void {
   const stopped = round.inFlight.filter(predicate);
   round.inFlight = round.inFlight.filter((turn) => !predicate(turn));
   for (const turn of stopped) {

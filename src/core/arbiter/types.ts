@@ -135,7 +135,15 @@ export type ArbiterInputType = ArbiterInput['type'];
 
 /** What the driver must do after a step. */
 export type ArbiterEffect =
-  | { type: 'start-turn'; turnId: string; roundId: string; peerId: string; reason: TurnReason; depth: number; modeId: string }
+  | {
+      type: 'start-turn';
+      turnId: string;
+      roundId: string;
+      peerId: string;
+      reason: TurnReason;
+      depth: number;
+      modeId: string;
+    }
   | { type: 'abort-turn'; turnId: string; peerId: string }
   | { type: 'round-ended'; roundId: string; reason: RoundEndReason }
   | { type: 'input-rejected'; input: ArbiterInputType; message: string };

@@ -28,7 +28,10 @@ function echoPattern(handles: readonly string[]): RegExp {
   const key = handles.join('\u0000');
   let pattern = patternCache.get(key);
   if (pattern === undefined) {
-    const names = handles.filter((handle) => handle !== '').map(escapeRegExp).join('|');
+    const names = handles
+      .filter((handle) => handle !== '')
+      .map(escapeRegExp)
+      .join('|');
     // Bounded pieces only: `[^\]\n]{0,200}` cannot backtrack catastrophically.
     pattern = new RegExp(`^\\s*(?:\\[@(?:${names})(?:\\s[^\\]\\n]{0,200})?\\]:|@?(?:${names}):)[ \\t]*\\n?`, 'i');
     if (patternCache.size > 64) patternCache.clear();

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutHistoryToBudget, KEEP_NEWEST_ENTRIES, OMITTED_MARKER_TOKENS, omittedMarker, shortenMiddle } from './budget-cut.ts';
+import {
+  cutHistoryToBudget,
+  KEEP_NEWEST_ENTRIES,
+  OMITTED_MARKER_TOKENS,
+  omittedMarker,
+  shortenMiddle,
+} from './budget-cut.ts';
 import type { HistoryEntry } from './shared-history.ts';
 
 /** Entries with a given kind and cost; ids say which (h = human, p = peer). */
@@ -54,7 +60,10 @@ describe('cutHistoryToBudget', () => {
     const spec = fc.array(fc.tuple(fc.constantFrom('h', 'p'), fc.integer({ min: 1, max: 200 })), { maxLength: 40 });
     fc.assert(
       fc.property(spec, fc.integer({ min: 0, max: 3000 }), (items, budget) => {
-        const list: HistoryEntry[] = items.map(([kind, cost], i) => ({ ...entries(kind, cost)[0]!, messageId: `${kind}${i}` }));
+        const list: HistoryEntry[] = items.map(([kind, cost], i) => ({
+          ...entries(kind, cost)[0]!,
+          messageId: `${kind}${i}`,
+        }));
         const cut = cutHistoryToBudget(list, budget);
         const keptIds = ids(cut.kept);
         // Kept entries are a subsequence, in order.

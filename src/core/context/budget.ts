@@ -33,5 +33,11 @@ export interface ContextFill {
 /** Builds the fill figure of a peer. */
 export function contextFill(peer: PeerParticipant, usedTokens: number, omittedMessages: number): ContextFill {
   const windowTokens = peer.settings.contextWindow;
-  return { peerId: peer.id, usedTokens, windowTokens, ratio: windowTokens > 0 ? usedTokens / windowTokens : 1, omittedMessages };
+  return {
+    peerId: peer.id,
+    usedTokens,
+    windowTokens,
+    ratio: windowTokens > 0 ? usedTokens / windowTokens : 1,
+    omittedMessages,
+  };
 }

@@ -13,7 +13,11 @@ const input = (messages: Message[], room: Roster = roster) => ({ roster: room, m
 
 describe('system prompt', () => {
   const persona = makePeer('claude', { displayName: 'Claude', persona: 'You are a cautious security reviewer.' });
-  const room = makeRoster([persona, makePeer('gpt', { displayName: 'GPT' }), makePeer('llama', { displayName: 'Llama', enabled: false })]);
+  const room = makeRoster([
+    persona,
+    makePeer('gpt', { displayName: 'GPT' }),
+    makePeer('llama', { displayName: 'Llama', enabled: false }),
+  ]);
   const system = buildPeerContext(input([], room), persona.id).request.system;
   it.each([
     ['names the peer', 'You are Claude (@claude)'],
@@ -30,7 +34,8 @@ describe('system prompt', () => {
   });
 
   it('carries the adversarial block in adversarial mode', () => {
-    const adversarial = buildPeerContext({ roster: room, mode: ADVERSARIAL_MODE, messages: [] }, persona.id).request.system;
+    const adversarial = buildPeerContext({ roster: room, mode: ADVERSARIAL_MODE, messages: [] }, persona.id).request
+      .system;
     expect(adversarial).toContain('Mode: Adversarial v3.1 — "Prove it."');
     expect(adversarial).not.toContain('Collaborative');
   });
@@ -46,7 +51,12 @@ describe('buildPeerContext', () => {
 
   it('builds the shared history from the peer point of view', () => {
     const { request } = buildPeerContext(input(messages), 'peer-claude');
-    expect(request).toMatchObject({ peerId: 'peer-claude', model: 'claude-model', temperature: 0.7, maxOutputTokens: 1024 });
+    expect(request).toMatchObject({
+      peerId: 'peer-claude',
+      model: 'claude-model',
+      temperature: 0.7,
+      maxOutputTokens: 1024,
+    });
     expect(request.messages).toEqual([
       { role: 'user', content: '[@ana (Ana)]:\nWhich DB?' },
       { role: 'assistant', content: 'Postgres.' },
@@ -57,7 +67,11 @@ describe('buildPeerContext', () => {
   it('gives another peer the same messages with other roles', () => {
     const { request } = buildPeerContext(input(messages), 'peer-gpt');
     expect(request.messages).toEqual([
-      { role: 'user', content: '[@ana (Ana)]:\nWhich DB?\n\n[@claude (Claude)]:\nPostgres.\n\n[@gemini (Gemini)]:\nSQLite for a start.' },
+      {
+        role: 'user',
+        content:
+          '[@ana (Ana)]:\nWhich DB?\n\n[@claude (Claude)]:\nPostgres.\n\n[@gemini (Gemini)]:\nSQLite for a start.',
+      },
     ]);
   });
 
@@ -70,8 +84,15 @@ describe('buildPeerContext', () => {
   });
 
   it('cuts to the budget with a marker and reports it', () => {
-    const small = makeRoster(roster.peers.map((peer) => ({ ...peer, settings: { ...peer.settings, contextWindow: 4000, maxOutputTokens: 500 } })));
-    const long = Array.from({ length: 60 }, (_, i) => makeMessage({ authorId: i % 3 === 0 ? 'human' : 'peer-gpt', text: `${i} ${'w'.repeat(400)}` }));
+    const small = makeRoster(
+      roster.peers.map((peer) => ({
+        ...peer,
+        settings: { ...peer.settings, contextWindow: 4000, maxOutputTokens: 500 },
+      })),
+    );
+    const long = Array.from({ length: 60 }, (_, i) =>
+      makeMessage({ authorId: i % 3 === 0 ? 'human' : 'peer-gpt', text: `${i} ${'w'.repeat(400)}` }),
+    );
     const context = buildPeerContext(input(long, small), 'peer-claude');
     expect(context.omitted).toBeGreaterThan(0);
     expect(context.request.messages[0]?.content).toMatch(/^\[\d+ earlier messages omitted to fit the context window\]/);
@@ -111,7 +132,9 @@ describe('every peer gets the same history (proof)', () => {
   it('same cut, same entries, same text modulo own-vs-other role mapping (property)', () => {
     fc.assert(
       fc.property(arbitraryTranscript, fc.constantFrom(2500, 6000, 200_000), (items, window) => {
-        const room = makeRoster(roster.peers.map((peer) => ({ ...peer, settings: { ...peer.settings, contextWindow: window } })));
+        const room = makeRoster(
+          roster.peers.map((peer) => ({ ...peer, settings: { ...peer.settings, contextWindow: window } })),
+        );
         const ctx = input(toMessages(items), room);
         const builder = new ContextBuilder();
         const views = room.peers.map((peer) => ({ peer, cut: builder.historyCut(ctx, peer.id) }));
@@ -186,7 +209,11 @@ describe('ContextBuilder caching', () => {
     const ctx = input(messages);
     expect(builder.buildPeerContext(ctx, 'peer-gpt').request.messages).toHaveLength(1);
     messages.push(makeMessage({ authorId: 'peer-gpt', text: 'two' }));
-    expect(builder.buildPeerContext(ctx, 'peer-gpt').request.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(builder.buildPeerContext(ctx, 'peer-gpt').request.messages.map((m) => m.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+    ]);
     messages[1] = { ...messages[1]!, text: 'edited' };
     expect(builder.buildPeerContext(ctx, 'peer-gpt').request.messages[1]?.content).toBe('edited');
   });
@@ -195,7 +222,11 @@ describe('ContextBuilder caching', () => {
     const builder = new ContextBuilder();
     const messages = [makeMessage({ authorId: 'peer-claude', text: 'hi' })];
     builder.buildPeerContext(input(messages), 'peer-gpt');
-    const renamed = makeRoster(roster.peers.map((peer) => (peer.id === 'peer-claude' ? { ...peer, displayName: 'Claudia' } : peer)));
-    expect(builder.buildPeerContext(input(messages, renamed), 'peer-gpt').request.messages[0]?.content).toContain('[@claude (Claudia)]:');
+    const renamed = makeRoster(
+      roster.peers.map((peer) => (peer.id === 'peer-claude' ? { ...peer, displayName: 'Claudia' } : peer)),
+    );
+    expect(builder.buildPeerContext(input(messages, renamed), 'peer-gpt').request.messages[0]?.content).toContain(
+      '[@claude (Claudia)]:',
+    );
   });
 });

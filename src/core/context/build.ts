@@ -62,7 +62,12 @@ export class ContextBuilder {
     const prompts = this.systemPrompts(input.roster, input.mode);
     const cut = this.cutFor(input, historyBudget(peer, prompts.allowance));
     const system = prompts.byPeer.get(peer.id) ?? '';
-    const request: PeerRequest = { peerId: peer.id, model: peer.model, system, messages: historyMessagesFor(peer.id, cut) };
+    const request: PeerRequest = {
+      peerId: peer.id,
+      model: peer.model,
+      system,
+      messages: historyMessagesFor(peer.id, cut),
+    };
     if (peer.settings.temperature !== undefined) request.temperature = peer.settings.temperature;
     if (peer.settings.maxOutputTokens !== undefined) request.maxOutputTokens = peer.settings.maxOutputTokens;
     const used = estimateMessageTokens(system) + cut.usedTokens;

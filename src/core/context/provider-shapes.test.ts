@@ -50,8 +50,19 @@ describe('provider shapes', () => {
   });
 
   it('Anthropic: system + messages, max_tokens always set, temperature capped at 1', () => {
-    expect(toAnthropicRequest(request)).toEqual({ model: 'm', system: 'SYS', messages: request.messages, max_tokens: 300, temperature: 1 });
-    const bare = toAnthropicRequest({ peerId: 'p', model: 'm', system: 'S', messages: [{ role: 'user', content: 'x' }] });
+    expect(toAnthropicRequest(request)).toEqual({
+      model: 'm',
+      system: 'SYS',
+      messages: request.messages,
+      max_tokens: 300,
+      temperature: 1,
+    });
+    const bare = toAnthropicRequest({
+      peerId: 'p',
+      model: 'm',
+      system: 'S',
+      messages: [{ role: 'user', content: 'x' }],
+    });
     expect(bare.max_tokens).toBe(DEFAULT_MAX_OUTPUT_TOKENS);
     expect(bare).not.toHaveProperty('temperature');
   });
@@ -71,7 +82,10 @@ describe('provider shapes', () => {
 
   it('hold the alternation rules even for a hand-made request (property)', () => {
     const messages = fc.array(
-      fc.record({ role: fc.constantFrom<ChatMessage['role']>('user', 'assistant'), content: fc.string({ minLength: 1 }) }),
+      fc.record({
+        role: fc.constantFrom<ChatMessage['role']>('user', 'assistant'),
+        content: fc.string({ minLength: 1 }),
+      }),
       { maxLength: 12 },
     );
     fc.assert(
@@ -80,7 +94,9 @@ describe('provider shapes', () => {
         const shapes = [
           toAnthropicRequest(req).messages.map((m) => m.role as string),
           toOpenAIResponsesRequest(req).input.map((m) => m.role as string),
-          toOpenAIChatRequest(req).messages.slice(1).map((m) => m.role as string),
+          toOpenAIChatRequest(req)
+            .messages.slice(1)
+            .map((m) => m.role as string),
           toGeminiRequest(req).contents.map((c) => (c.role === 'model' ? 'assistant' : 'user')),
         ];
         for (const roles of shapes) {

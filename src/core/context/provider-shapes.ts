@@ -45,7 +45,8 @@ export function toOpenAIChatRequest(request: PeerRequest, options: OpenAIChatOpt
     messages: [{ role: 'system', content: request.system }, ...alternating(request.messages)],
   };
   if (request.temperature !== undefined) body.temperature = request.temperature;
-  if (request.maxOutputTokens !== undefined) body[options.maxTokensField ?? 'max_completion_tokens'] = request.maxOutputTokens;
+  if (request.maxOutputTokens !== undefined)
+    body[options.maxTokensField ?? 'max_completion_tokens'] = request.maxOutputTokens;
   return body;
 }
 

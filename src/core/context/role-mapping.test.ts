@@ -15,7 +15,10 @@ const cut = (kept: HistoryEntry[], omitted = 0): HistoryCut => ({ kept, omitted,
 
 describe('historyMessagesFor', () => {
   it('maps own messages to assistant and attributes everyone else as user, merging runs', () => {
-    const messages = historyMessagesFor('a', cut([entry('human', 'q'), entry('b', 'x'), entry('a', 'mine'), entry('b', 'y')]));
+    const messages = historyMessagesFor(
+      'a',
+      cut([entry('human', 'q'), entry('b', 'x'), entry('a', 'mine'), entry('b', 'y')]),
+    );
     expect(messages).toEqual([
       { role: 'user', content: '[@human (HUMAN)]:\nq\n\n[@b (B)]:\nx' },
       { role: 'assistant', content: 'mine' },
@@ -25,7 +28,9 @@ describe('historyMessagesFor', () => {
 
   it('puts the omitted marker first', () => {
     const messages = historyMessagesFor('a', cut([entry('human', 'q')], 3));
-    expect(messages).toEqual([{ role: 'user', content: '[3 earlier messages omitted to fit the context window]\n\n[@human (HUMAN)]:\nq' }]);
+    expect(messages).toEqual([
+      { role: 'user', content: '[3 earlier messages omitted to fit the context window]\n\n[@human (HUMAN)]:\nq' },
+    ]);
   });
 
   it('starts with user and ends with user even around own messages', () => {

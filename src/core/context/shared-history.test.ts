@@ -11,10 +11,26 @@ describe('selectSharedHistory', () => {
     { name: 'complete peer message', message: makeMessage({ authorId: 'peer-gpt', text: 'yo' }), shared: 'yo' },
     { name: 'passed', message: makeMessage({ authorId: 'peer-gpt', text: 'PASS', status: 'passed' }), shared: null },
     { name: 'errored, empty', message: makeMessage({ authorId: 'peer-gpt', text: '', status: 'error' }), shared: null },
-    { name: 'errored with text', message: makeMessage({ authorId: 'peer-gpt', text: 'par', status: 'error' }), shared: `par\n${ERROR_NOTE}` },
-    { name: 'interrupted', message: makeMessage({ authorId: 'peer-gpt', text: 'half', status: 'interrupted' }), shared: `half\n${INTERRUPTED_NOTE}` },
-    { name: 'still streaming', message: makeMessage({ authorId: 'peer-gpt', text: 'str', status: 'streaming' }), shared: null },
-    { name: 'system notice', message: makeMessage({ authorId: '', kind: 'notice', text: 'gpt is muted' }), shared: null },
+    {
+      name: 'errored with text',
+      message: makeMessage({ authorId: 'peer-gpt', text: 'par', status: 'error' }),
+      shared: `par\n${ERROR_NOTE}`,
+    },
+    {
+      name: 'interrupted',
+      message: makeMessage({ authorId: 'peer-gpt', text: 'half', status: 'interrupted' }),
+      shared: `half\n${INTERRUPTED_NOTE}`,
+    },
+    {
+      name: 'still streaming',
+      message: makeMessage({ authorId: 'peer-gpt', text: 'str', status: 'streaming' }),
+      shared: null,
+    },
+    {
+      name: 'system notice',
+      message: makeMessage({ authorId: '', kind: 'notice', text: 'gpt is muted' }),
+      shared: null,
+    },
     { name: 'blank text', message: makeMessage({ authorId: 'human', text: '  \n' }), shared: null },
   ];
   it.each(cases)('$name', ({ message, shared }) => {

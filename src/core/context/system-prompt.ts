@@ -35,7 +35,10 @@ function participantsSection(roster: Roster, peer: PeerParticipant, others: read
   const lines = [
     'Participants:',
     `- ${human.displayName} (@${human.handle}): the human who runs this conversation.`,
-    ...others.map((other) => `- ${other.displayName} (@${other.handle}): an AI participant${other.enabled ? '' : ' (muted: will not answer)'}.`),
+    ...others.map(
+      (other) =>
+        `- ${other.displayName} (@${other.handle}): an AI participant${other.enabled ? '' : ' (muted: will not answer)'}.`,
+    ),
     `- You: ${peer.displayName} (@${peer.handle}).`,
   ];
   return lines.join('\n');

@@ -11,7 +11,15 @@ const peer = (peerId: string, params: DapParams = D, consecutiveErrors = 0) => (
 
 describe('defaults and presets', () => {
   it('are the profile defaults', () => {
-    expect(D).toEqual({ base: 1, pMin: 0.15, pMax: 1, cooldown: 1, cooldownFactor: 0.5, dominancePenalty: 1.5, errorBackoff: 0.5 });
+    expect(D).toEqual({
+      base: 1,
+      pMin: 0.15,
+      pMax: 1,
+      cooldown: 1,
+      cooldownFactor: 0.5,
+      dominancePenalty: 1.5,
+      errorBackoff: 0.5,
+    });
     expect(DAP_PRESETS.balanced).toEqual(D);
   });
 
@@ -86,15 +94,17 @@ describe('the formula', () => {
   });
 
   it('p_i always lies in [pMin, pMax] and is never 0 (property)', () => {
-    const params = fc.record({
-      base: fc.double({ min: 0, max: 5, noNaN: true }),
-      pMin: fc.double({ min: 0.001, max: 1, noNaN: true }),
-      pMax: fc.double({ min: 0.001, max: 1, noNaN: true }),
-      cooldown: fc.integer({ min: 0, max: 5 }),
-      cooldownFactor: fc.double({ min: 0, max: 1, noNaN: true }),
-      dominancePenalty: fc.double({ min: 0, max: 100, noNaN: true }),
-      errorBackoff: fc.double({ min: 0, max: 1, noNaN: true }),
-    }).filter((p) => p.pMin <= p.pMax);
+    const params = fc
+      .record({
+        base: fc.double({ min: 0, max: 5, noNaN: true }),
+        pMin: fc.double({ min: 0.001, max: 1, noNaN: true }),
+        pMax: fc.double({ min: 0.001, max: 1, noNaN: true }),
+        cooldown: fc.integer({ min: 0, max: 5 }),
+        cooldownFactor: fc.double({ min: 0, max: 1, noNaN: true }),
+        dominancePenalty: fc.double({ min: 0, max: 100, noNaN: true }),
+        errorBackoff: fc.double({ min: 0, max: 1, noNaN: true }),
+      })
+      .filter((p) => p.pMin <= p.pMax);
     const ids = ['a', 'b', 'c', 'd', 'e'];
     fc.assert(
       fc.property(
@@ -121,7 +131,11 @@ describe('the formula', () => {
 });
 
 describe('sampling', () => {
-  const probabilities = (ps: number[]) => computeDapProbabilities(ps.map((p, i) => peer(String(i), { ...D, base: p, pMin: Math.min(p, 0.15) || 0.01, pMax: 1 })), []);
+  const probabilities = (ps: number[]) =>
+    computeDapProbabilities(
+      ps.map((p, i) => peer(String(i), { ...D, base: p, pMin: Math.min(p, 0.15) || 0.01, pMax: 1 })),
+      [],
+    );
 
   it('draws each peer independently; p = 1 is always drawn', () => {
     const sample = sampleDapSpeakers(seedRng(7), probabilities([1, 1, 1]));
@@ -151,13 +165,17 @@ describe('sampling', () => {
 
   it('always returns at least one speaker and is replayable from the seed (property)', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }), (seed, ps) => {
-        const a = sampleDapSpeakers(seed >>> 0, probabilities(ps));
-        const b = sampleDapSpeakers(seed >>> 0, probabilities(ps));
-        expect(a).toEqual(b);
-        expect(a.speakers.length).toBeGreaterThanOrEqual(1);
-        expect(new Set(a.speakers.map((s) => s.peerId)).size).toBe(a.speakers.length);
-      }),
+      fc.property(
+        fc.integer(),
+        fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        (seed, ps) => {
+          const a = sampleDapSpeakers(seed >>> 0, probabilities(ps));
+          const b = sampleDapSpeakers(seed >>> 0, probabilities(ps));
+          expect(a).toEqual(b);
+          expect(a.speakers.length).toBeGreaterThanOrEqual(1);
+          expect(new Set(a.speakers.map((s) => s.peerId)).size).toBe(a.speakers.length);
+        },
+      ),
     );
   });
 });

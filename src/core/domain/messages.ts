@@ -48,5 +48,10 @@ export interface Message {
 
 /** True when a turn reason means the human explicitly asked for this peer. */
 export function isHumanRequested(reason: TurnReason): boolean {
-  return reason.kind === 'human-mention' || reason.kind === 'all' || reason.kind === 'human-forced' || reason.kind === 'retry';
+  return (
+    reason.kind === 'human-mention' ||
+    reason.kind === 'all' ||
+    reason.kind === 'human-forced' ||
+    reason.kind === 'retry'
+  );
 }

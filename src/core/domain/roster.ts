@@ -28,7 +28,10 @@ export function validateRoster(roster: Roster): RosterIssue[] {
   };
   const checkName = (name: string, path: string, seat: string, label: string, allowHumanWords: boolean): void => {
     if (!isValidHandleSyntax(name)) {
-      issues.push({ path, message: `"${name}" must be lowercase letters, digits, "_", "-" or "." (max 32), starting with a letter` });
+      issues.push({
+        path,
+        message: `"${name}" must be lowercase letters, digits, "_", "-" or "." (max 32), starting with a letter`,
+      });
     } else if (isReservedName(name) && !(allowHumanWords && HUMAN_WORDS.includes(name))) {
       issues.push({ path, message: `"${name}" is reserved` });
     } else {
@@ -41,7 +44,8 @@ export function validateRoster(roster: Roster): RosterIssue[] {
   const ids = new Set<string>([human.id]);
   roster.peers.forEach((peer, i) => {
     const at = `peers[${i}]`;
-    if (peer.id === '' || ids.has(peer.id)) issues.push({ path: `${at}.id`, message: 'id must be non-empty and unique' });
+    if (peer.id === '' || ids.has(peer.id))
+      issues.push({ path: `${at}.id`, message: 'id must be non-empty and unique' });
     ids.add(peer.id);
     checkName(peer.handle, `${at}.handle`, at, `@${peer.handle}`, false);
     peer.aliases.forEach((alias, j) => checkName(alias, `${at}.aliases[${j}]`, at, `@${peer.handle}`, false));

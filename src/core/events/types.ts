@@ -35,15 +35,7 @@ export type TurnSkipReason =
 
 /** What the human did (profile §8). Mode changes have their own event. */
 export type HumanOverrideAction =
-  | 'stop-all'
-  | 'stop-peer'
-  | 'skip-next'
-  | 'speak-now'
-  | 'regenerate'
-  | 'mute'
-  | 'unmute'
-  | 'set-limits'
-  | 'set-dap';
+  'stop-all' | 'stop-peer' | 'skip-next' | 'speak-now' | 'regenerate' | 'mute' | 'unmute' | 'set-limits' | 'set-dap';
 
 /** A participant as listed by `roles-assigned`. */
 export interface AssignedRole {
@@ -56,9 +48,22 @@ export interface AssignedRole {
 export type CoreEventBody =
   | { type: 'session-started'; seed: number; modeId: string }
   | { type: 'roles-assigned'; roles: AssignedRole[] }
-  | { type: 'round-started'; roundId: string; messageId: string | null; trigger: 'human-message' | 'speak-now' | 'regenerate' }
+  | {
+      type: 'round-started';
+      roundId: string;
+      messageId: string | null;
+      trigger: 'human-message' | 'speak-now' | 'regenerate';
+    }
   | { type: 'dap-sampled'; roundId: string; probabilities: DapProbability[]; draws: DapDraw[]; fallback: boolean }
-  | { type: 'turn-dispatched'; roundId: string; turnId: string; peerId: string; reason: TurnReason; depth: number; modeId: string }
+  | {
+      type: 'turn-dispatched';
+      roundId: string;
+      turnId: string;
+      peerId: string;
+      reason: TurnReason;
+      depth: number;
+      modeId: string;
+    }
   | {
       type: 'turn-completed';
       roundId: string;

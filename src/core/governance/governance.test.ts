@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLimits, resolveLimits, validateLimitOverrides } from './limits.ts';
-import { breaksPingPongLimit, exceedsDepth, nextPingPongRun, spendBudgetSpent, turnBudgetSpent } from './loop-guards.ts';
+import {
+  breaksPingPongLimit,
+  exceedsDepth,
+  nextPingPongRun,
+  spendBudgetSpent,
+  turnBudgetSpent,
+} from './loop-guards.ts';
 
 describe('limits', () => {
   it.each([
@@ -26,7 +32,10 @@ describe('limits', () => {
   });
 
   it('layers: later overrides win, undefined is skipped', () => {
-    expect(resolveLimits(3, { maxDepth: 4 }, { maxDepth: undefined, pingPong: 5 })).toMatchObject({ maxDepth: 4, pingPong: 5 });
+    expect(resolveLimits(3, { maxDepth: 4 }, { maxDepth: undefined, pingPong: 5 })).toMatchObject({
+      maxDepth: 4,
+      pingPong: 5,
+    });
   });
 
   it.each([

@@ -41,7 +41,10 @@ export function defaultLimits(peerCount: number): ConversationLimits {
 }
 
 /** Applies overrides in order (later wins; undefined fields are skipped). */
-export function resolveLimits(peerCount: number, ...layers: readonly (LimitOverrides | undefined)[]): ConversationLimits {
+export function resolveLimits(
+  peerCount: number,
+  ...layers: readonly (LimitOverrides | undefined)[]
+): ConversationLimits {
   const limits = defaultLimits(peerCount);
   for (const layer of layers) {
     if (!layer) continue;
@@ -65,7 +68,8 @@ export function validateLimitOverrides(overrides: LimitOverrides): LimitIssue[] 
   const wholeAtLeast = (field: 'maxTurnsPerRound' | 'maxDepth' | 'pingPong', min: number): void => {
     const value = overrides[field];
     if (value === undefined) return;
-    if (!Number.isInteger(value) || value < min) issues.push({ field, message: `${field} must be a whole number >= ${min}` });
+    if (!Number.isInteger(value) || value < min)
+      issues.push({ field, message: `${field} must be a whole number >= ${min}` });
   };
   wholeAtLeast('maxTurnsPerRound', 1);
   wholeAtLeast('maxDepth', 0);
@@ -73,13 +77,15 @@ export function validateLimitOverrides(overrides: LimitOverrides): LimitIssue[] 
   const budget = (field: 'tokenBudget' | 'costBudgetUsd'): void => {
     const value = overrides[field];
     if (value === undefined || value === null) return;
-    if (!Number.isFinite(value) || value <= 0) issues.push({ field, message: `${field} must be a positive number or null` });
+    if (!Number.isFinite(value) || value <= 0)
+      issues.push({ field, message: `${field} must be a positive number or null` });
   };
   budget('tokenBudget');
   budget('costBudgetUsd');
   for (const field of ['parallelFirstWave', 'abortInFlightOnHumanMessage'] as const) {
     const value = overrides[field];
-    if (value !== undefined && typeof value !== 'boolean') issues.push({ field, message: `${field} must be true or false` });
+    if (value !== undefined && typeof value !== 'boolean')
+      issues.push({ field, message: `${field} must be true or false` });
   }
   return issues;
 }

@@ -66,7 +66,7 @@ function isBlankLine(text: string, lineStart: number, lineEnd: number): boolean 
  */
 export function findCodeSpans(text: string, start: number, end: number): TextRange[] {
   const runs: { at: number; length: number }[] = [];
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     if (text[i] !== '`') {
       i++;
       continue;
@@ -83,7 +83,7 @@ export function findCodeSpans(text: string, start: number, end: number): TextRan
     nextOfLength.set(run.length, r);
   }
   const spans: TextRange[] = [];
-  for (let r = 0; r < runs.length; ) {
+  for (let r = 0; r < runs.length;) {
     const close = partner[r] ?? -1;
     if (close < 0) {
       r++;

@@ -31,7 +31,7 @@ describe('parseMentions: which names are mentions', () => {
     { name: 'trailing dots and dashes', text: 'ask @claude.-.', peerIds: [C] },
     { name: 'inner dot makes another name', text: '@claude.gpt', peerIds: [] },
     { name: 'punctuation after the name', text: '@claude, @gpt: @gemini!', peerIds: [C, G, M] },
-    { name: "possessive", text: "@claude's idea", peerIds: [C] },
+    { name: 'possessive', text: "@claude's idea", peerIds: [C] },
     { name: 'unknown names stay plain', text: '@bob @claude', peerIds: [C] },
     { name: 'a lone @', text: '@ claude', peerIds: [] },
     { name: 'name must start with a letter', text: '@1claude @_gpt', peerIds: [] },
@@ -113,7 +113,10 @@ describe('parseMentions: self, muted, spans', () => {
   });
 
   it('accepts Unicode letters in names', () => {
-    const unicodeRoster = { ...roster, peers: [...roster.peers, { ...roster.peers[0]!, id: 'peer-zoe', handle: 'zoë', aliases: [] }] };
+    const unicodeRoster = {
+      ...roster,
+      peers: [...roster.peers, { ...roster.peers[0]!, id: 'peer-zoe', handle: 'zoë', aliases: [] }],
+    };
     expect(parseMentions('@Zoë!', unicodeRoster).peerIds).toEqual(['peer-zoe']);
   });
 });
@@ -137,8 +140,31 @@ describe('parseMentions: safety on hostile input', () => {
   it('never throws and only returns known participants (property)', () => {
     const known = new Set(roster.peers.filter((peer) => peer.enabled).map((peer) => peer.id));
     const muted = new Set(roster.peers.filter((peer) => !peer.enabled).map((peer) => peer.id));
-    const pieces = fc.constantFrom('@', '@claude', '@GPT', '@llama', '@all', '@you', '`', '```', '~~~', '>', '\\', '\n', ' ', '.', '-', 'a', '😀', '\u0000', '(');
-    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.array(pieces).map((parts) => parts.join('')));
+    const pieces = fc.constantFrom(
+      '@',
+      '@claude',
+      '@GPT',
+      '@llama',
+      '@all',
+      '@you',
+      '`',
+      '```',
+      '~~~',
+      '>',
+      '\\',
+      '\n',
+      ' ',
+      '.',
+      '-',
+      'a',
+      '😀',
+      '\u0000',
+      '(',
+    );
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.array(pieces).map((parts) => parts.join('')),
+    );
     fc.assert(
       fc.property(text, fc.constantFrom(undefined, C, G), (input, authorId) => {
         const result = parseMentions(input, roster, { authorId });

@@ -7,9 +7,7 @@ import { ALL_WORDS, HUMAN_WORDS } from './grammar.ts';
 
 /** What a name resolves to. */
 export type MentionTarget =
-  | { kind: 'peer'; peerId: string; enabled: boolean }
-  | { kind: 'all' }
-  | { kind: 'human'; humanId: string };
+  { kind: 'peer'; peerId: string; enabled: boolean } | { kind: 'all' } | { kind: 'human'; humanId: string };
 
 export type RosterIndex = ReadonlyMap<string, MentionTarget>;
 

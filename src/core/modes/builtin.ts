@@ -33,8 +33,8 @@ export const ADVERSARIAL_MODE: ModeDefinition = Object.freeze({
   // Peer-to-peer challenges are expected here, so mention chains may go one level deeper.
   defaults: Object.freeze({ dapPreset: 'balanced', limits: Object.freeze({ maxDepth: 4, pingPong: 3 }) }),
   promptBlock: [
-    'Your job is to test the claims made in this conversation: the other participants\', your own, and the',
-    'assumptions behind the human\'s question.',
+    "Your job is to test the claims made in this conversation: the other participants', your own, and the",
+    "assumptions behind the human's question.",
     '- Pick the claims that matter most for the answer and test them. Ask for the evidence, or give it.',
     '- Attack the weakest step first: a hidden assumption, a leap in logic, a missing case, a number without',
     '  a source.',

@@ -11,7 +11,10 @@ describe('built-in modes', () => {
 
   it.each([
     [COLLABORATIVE_MODE, ['Add only what is missing', 'gaps, risks, counter-cases', 'agree', 'PASS']],
-    [ADVERSARIAL_MODE, ['evidence', 'weakest step', 'SHOWN', 'PLAUSIBLE', 'UNSUPPORTED', 'Concede', 'Never invent sources', 'PASS']],
+    [
+      ADVERSARIAL_MODE,
+      ['evidence', 'weakest step', 'SHOWN', 'PLAUSIBLE', 'UNSUPPORTED', 'Concede', 'Never invent sources', 'PASS'],
+    ],
   ] as const)('%s carries its rules', (mode, fragments) => {
     for (const fragment of fragments) expect(mode.promptBlock).toContain(fragment);
   });
@@ -26,7 +29,12 @@ describe('built-in modes', () => {
 
 describe('createCustomMode', () => {
   it('accepts a valid mode with defaults', () => {
-    const result = createCustomMode({ id: 'socratic', name: ' Socratic ', promptBlock: ' Ask questions. ', limits: { maxDepth: 2 } });
+    const result = createCustomMode({
+      id: 'socratic',
+      name: ' Socratic ',
+      promptBlock: ' Ask questions. ',
+      limits: { maxDepth: 2 },
+    });
     expect(result).toEqual({
       ok: true,
       mode: {

@@ -50,14 +50,22 @@ export class Simulation {
   }
 
   /** Finishes the pending turn at `index` (default: the oldest) with `outcome`. */
-  finish(outcome: Partial<TurnOutcome> & { status?: TurnOutcome['status']; mentions?: Partial<MentionInput> } = {}, index = 0): StartTurn {
+  finish(
+    outcome: Partial<TurnOutcome> & { status?: TurnOutcome['status']; mentions?: Partial<MentionInput> } = {},
+    index = 0,
+  ): StartTurn {
     const turn = this.pending[index];
     if (turn === undefined) throw new Error('No pending turn');
     this.pending.splice(index, 1);
     const status = outcome.status ?? 'complete';
     const full =
       status === 'complete'
-        ? { ...outcome, status, messageId: `reply-${turn.turnId}`, mentions: { peerIds: [], all: false, ...outcome.mentions } }
+        ? {
+            ...outcome,
+            status,
+            messageId: `reply-${turn.turnId}`,
+            mentions: { peerIds: [], all: false, ...outcome.mentions },
+          }
         : status === 'error'
           ? { errorReason: 'boom', ...outcome, status }
           : { ...outcome, status };
