@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPersistence } from './store/index.ts';
 import { App } from './ui/App';
+import { preloadMarkdown } from './ui/markdown/SafeMarkdown';
 import './index.css';
 
 const rootElement = document.getElementById('root');
@@ -12,3 +13,5 @@ createRoot(rootElement).render(
     <App />
   </StrictMode>,
 );
+// The markdown renderer is not in the first load; fetch it as soon as the page has painted.
+requestAnimationFrame(() => setTimeout(preloadMarkdown, 0));

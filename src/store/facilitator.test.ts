@@ -211,36 +211,38 @@ describe('facilitator: peers and room files', () => {
     expect(store.getState().peers.filter((peer) => peer.model === 'gpt-model')).toHaveLength(2);
   });
 
-  it('round-trips a room file, keys only when asked', () => {
+  it('round-trips a room file, keys only when asked', async () => {
     const { store } = setup();
     store.getState().setProvider('openai', { apiKey: 'sk-secret-1234' });
     const withoutKeys = store.getState().exportRoom();
     expect(withoutKeys).not.toContain('sk-secret-1234');
     expect(store.getState().exportRoom({ includeKeys: true })).toContain('sk-secret-1234');
     const other = setup().store;
-    expect(other.getState().importRoom(withoutKeys)).toEqual({ ok: true });
+    expect(await other.getState().importRoom(withoutKeys)).toEqual({ ok: true });
     expect(other.getState().peers.map((peer) => peer.handle)).toEqual(['claude', 'gpt', 'gemini']);
   });
 
-  it('refuses a bad room file with one message naming the first bad field, changing nothing', () => {
+  it('refuses a bad room file with one message naming the first bad field, changing nothing', async () => {
     const { store } = setup();
     const before = store.getState();
     const file = JSON.parse(store.getState().exportRoom());
     file.peers[1].temperature = 9;
     file.peers[1].sneaky = true;
-    const result = store.getState().importRoom(JSON.stringify(file));
+    const result = await store.getState().importRoom(JSON.stringify(file));
     expect(result).toEqual({ ok: false, message: expect.stringMatching(/^Room file refused — peers\.1\./) });
     expect(store.getState().peers).toBe(before.peers);
-    expect(store.getState().importRoom('{"format":"peerchat.room","version":2}')).toMatchObject({ message: /version/ });
-    expect(store.getState().importRoom('not json')).toMatchObject({ ok: false });
+    expect(await store.getState().importRoom('{"format":"peerchat.room","version":2}')).toMatchObject({
+      message: /version/,
+    });
+    expect(await store.getState().importRoom('not json')).toMatchObject({ ok: false });
   });
 
-  it('imports keys from a room file into the provider settings', () => {
+  it('imports keys from a room file into the provider settings', async () => {
     const { store } = setup();
     const file = JSON.parse(store.getState().exportRoom());
     file.peers[0].provider = 'anthropic';
     file.peers[0].apiKey = 'sk-ant-imported';
-    expect(store.getState().importRoom(JSON.stringify(file))).toEqual({ ok: true });
+    expect(await store.getState().importRoom(JSON.stringify(file))).toEqual({ ok: true });
     expect(store.getState().providers.anthropic?.apiKey).toBe('sk-ant-imported');
   });
 });

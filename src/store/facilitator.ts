@@ -32,7 +32,7 @@ import type {
   TurnOutcome,
 } from '../core/index.ts';
 import { PEER_COLOURS } from './colours.ts';
-import { isKnownMode, parseRoomFile, serializeRoom } from './room-file.ts';
+import { isKnownMode, serializeRoom } from './room-file.ts';
 import type { PeerSeat, RoomData, RoomState, RoomStore, TranscriptMessage } from './types.ts';
 
 /** Everything with a side effect comes in from outside, so the store runs in Node tests as in the browser. */
@@ -468,8 +468,9 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         }
       },
 
-      importRoom(json) {
-        const parsed = parseRoomFile(json, deps.now() >>> 0);
+      async importRoom(json) {
+        const { parseRoomFile } = await import('./room-file-parse.ts');
+        const parsed = parseRoomFile(json, deps.newSeed());
         if (!parsed.ok) return parsed;
         if (!isKnownMode(parsed.room.modeId, parsed.room)) {
           return { ok: false, message: `Room file refused — mode: unknown mode "${parsed.room.modeId}"` };

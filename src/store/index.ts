@@ -3,13 +3,14 @@
  * components read it with. Tests build their own store with `createFacilitatorStore`.
  */
 import { useStore } from 'zustand';
-import { createAdapter } from '../adapters/create-adapter.ts';
+import { createLazyAdapter } from '../adapters/lazy-adapter.ts';
 import { costOf, lookupModel } from '../adapters/catalog.ts';
 import type { PeerAdapter, ProviderSettings } from '../adapters/types.ts';
 import { defaultRoom } from './default-room.ts';
 import { createFacilitatorStore } from './facilitator.ts';
 import { createLibraryStore, type LibraryStore } from './library.ts';
 import type { Autosave } from './persistence/autosave.ts';
+import { listConversations, loadConversation } from './persistence/conversations.ts';
 import type { PeerChatDb } from './persistence/db.ts';
 import type { RoomStore } from './types.ts';
 
@@ -24,7 +25,7 @@ function adapterFor(settings: ProviderSettings): PeerAdapter {
   const key = JSON.stringify(settings);
   let adapter = adapters.get(key);
   if (!adapter) {
-    adapter = createAdapter(settings);
+    adapter = createLazyAdapter(settings);
     adapters.set(key, adapter);
   }
   return adapter;
@@ -75,13 +76,11 @@ export function useLibrary<T>(selector: (state: LibraryStore) => T): T {
  * at start-up.
  */
 export async function startPersistence(): Promise<void> {
-  const [db, { persistSettings }, { startAutosave, webLocks }, { listConversations, loadConversation }] =
-    await Promise.all([
-      openDatabase(),
-      import('./persistence/settings.ts'),
-      import('./persistence/autosave.ts'),
-      import('./persistence/conversations.ts'),
-    ]);
+  const [db, { persistSettings }, { startAutosave, webLocks }] = await Promise.all([
+    openDatabase(),
+    import('./persistence/settings.ts'),
+    import('./persistence/autosave.ts'),
+  ]);
   await persistSettings(roomStore, db);
   const newest = (await listConversations(db))[0];
   const saved = newest ? await loadConversation(db, newest.id) : undefined;

@@ -133,7 +133,7 @@ export interface RoomActions {
   /** Lists the models the provider reaches with the current settings. */
   testConnection(provider: ProviderId): Promise<{ ok: true; models: string[] } | { ok: false; message: string }>;
   /** Replaces the room with a room file (profile §11). Validated: a bad file changes nothing. */
-  importRoom(json: string): Result;
+  importRoom(json: string): Promise<Result>;
   exportRoom(options?: { includeKeys?: boolean }): string;
   dismissNotice(): void;
   /** Replaces one of the human's messages with an edited version and reruns the conversation from there. */

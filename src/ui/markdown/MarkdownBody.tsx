@@ -1,4 +1,4 @@
-import { memo, useEffect, useState, type ComponentProps } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { BlockedImage } from './BlockedImage';
@@ -31,7 +31,7 @@ const COMPONENTS: Components = {
  * Renders untrusted model output as markdown: raw HTML stays text, links are limited to http(s)/mailto and
  * open without an opener or referrer, images wait for a click. Code highlighting and math load on demand.
  */
-export const SafeMarkdown = memo(function SafeMarkdown({ text }: { text: string }) {
+export default function MarkdownBody({ text }: { text: string }) {
   const key = extrasKey(text);
   const [extras, setExtras] = useState<{ key: string; value: MarkdownExtras }>({ key: '', value: NO_EXTRAS });
   useEffect(() => {
@@ -48,14 +48,12 @@ export const SafeMarkdown = memo(function SafeMarkdown({ text }: { text: string 
   }, [key]);
   const active = extras.key === key ? extras.value : NO_EXTRAS;
   return (
-    <div className="markdown">
-      <Markdown
-        remarkPlugins={[remarkGfm, ...active.remarkPlugins]}
-        rehypePlugins={active.rehypePlugins}
-        components={COMPONENTS}
-      >
-        {text}
-      </Markdown>
-    </div>
+    <Markdown
+      remarkPlugins={[remarkGfm, ...active.remarkPlugins]}
+      rehypePlugins={active.rehypePlugins}
+      components={COMPONENTS}
+    >
+      {text}
+    </Markdown>
   );
-});
+}

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { needsHighlighting, needsMath } from './extras';
+import MarkdownBody from './MarkdownBody';
 import { SafeMarkdown } from './SafeMarkdown';
 
 const corpusPath = resolve(
@@ -43,30 +44,30 @@ function expectInert(container: HTMLElement) {
   }
 }
 
-describe('SafeMarkdown with hostile model output', () => {
+describe('the markdown renderer with hostile model output', () => {
   it(`renders each of the ${payloads.length} corpus payloads inert`, () => {
     expect(payloads.length).toBeGreaterThan(50);
     for (const payload of payloads) {
-      const { container, unmount } = render(<SafeMarkdown text={payload} />);
+      const { container, unmount } = render(<MarkdownBody text={payload} />);
       expectInert(container);
       unmount();
     }
   });
 
   it.each(MARKDOWN_TRICKS)('neutralises the markdown trick %s', (text) => {
-    const { container } = render(<SafeMarkdown text={text} />);
+    const { container } = render(<MarkdownBody text={text} />);
     expectInert(container);
   });
 
   it('shows raw HTML as text', () => {
-    render(<SafeMarkdown text={'<b onclick="x()">bold</b>'} />);
+    render(<MarkdownBody text={'<b onclick="x()">bold</b>'} />);
     expect(screen.getByText(/<b onclick="x\(\)">/)).toBeInTheDocument();
   });
 });
 
-describe('SafeMarkdown rendering', () => {
+describe('the markdown renderer', () => {
   it('keeps safe links, opening in a new tab without opener or referrer', () => {
-    render(<SafeMarkdown text="See [the docs](https://example.com/docs)." />);
+    render(<MarkdownBody text="See [the docs](https://example.com/docs)." />);
     const link = screen.getByRole('link', { name: 'the docs' });
     expect(link).toHaveAttribute('href', 'https://example.com/docs');
     expect(link).toHaveAttribute('target', '_blank');
@@ -77,7 +78,7 @@ describe('SafeMarkdown rendering', () => {
     vi.stubGlobal('fetch', fetchSpy);
     URL.createObjectURL = vi.fn(() => 'blob:local/1');
     URL.revokeObjectURL = vi.fn();
-    const { container } = render(<SafeMarkdown text="![chart](https://img.example/c.png)" />);
+    const { container } = render(<MarkdownBody text="![chart](https://img.example/c.png)" />);
     expect(container.querySelector('img')).toBeNull();
     expect(fetchSpy).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: /Load image “chart” from img.example/ }));
@@ -94,7 +95,7 @@ describe('SafeMarkdown rendering', () => {
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     );
-    render(<SafeMarkdown text="![chart](https://img.example/c.png)" />);
+    render(<MarkdownBody text="![chart](https://img.example/c.png)" />);
     fireEvent.click(screen.getByRole('button', { name: /Load image/ }));
     const link = await screen.findByRole('link', { name: /could not be loaded/ });
     expect(link).toHaveAttribute('rel', 'noopener noreferrer nofollow');
@@ -107,13 +108,23 @@ describe('SafeMarkdown rendering', () => {
   });
 
   it('renders GFM tables and loads highlighting for fenced code', async () => {
-    const { container } = render(<SafeMarkdown text={'| a | b |\n|---|---|\n| 1 | 2 |\n\n```ts\nconst x = 1;\n```'} />);
+    const { container } = render(<MarkdownBody text={'| a | b |\n|---|---|\n| 1 | 2 |\n\n```ts\nconst x = 1;\n```'} />);
     expect(container.querySelector('table')).not.toBeNull();
     await waitFor(() => expect(container.querySelector('code.hljs')).not.toBeNull());
   });
 
   it('loads math rendering only when a message has math', async () => {
-    const { container } = render(<SafeMarkdown text={'Euler: $e^{i\\pi} + 1 = 0$'} />);
+    const { container } = render(<MarkdownBody text={'Euler: $e^{i\\pi} + 1 = 0$'} />);
     await waitFor(() => expect(container.querySelector('.katex')).not.toBeNull());
+  });
+});
+
+describe('SafeMarkdown', () => {
+  it('shows the text at once, escaped, then renders it as markdown when the renderer has loaded', async () => {
+    const { container } = render(<SafeMarkdown text={'**bold** <img src=x onerror=alert(1)>'} />);
+    expect(container.textContent).toContain('**bold** <img src=x onerror=alert(1)>');
+    expect(container.querySelector('img')).toBeNull();
+    await waitFor(() => expect(container.querySelector('strong')).toHaveTextContent('bold'));
+    expectInert(container);
   });
 });

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { downloadFile } from '../common/download';
 import { useRoomActions, useRoomStoreApi } from '../state/room-store';
 
 /** A file name from the room's name: "Design review" → "design-review.peerchat-room.json". */
@@ -18,17 +19,12 @@ export function ExportRoom() {
   const [includeKeys, setIncludeKeys] = useState(false);
   const warningId = useId();
 
-  const download = () => {
-    const json = exportRoom({ includeKeys });
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = exportFileName(store.getState().name);
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1_000);
-  };
+  const download = () =>
+    downloadFile({
+      filename: exportFileName(store.getState().name),
+      mimeType: 'application/json',
+      data: exportRoom({ includeKeys }),
+    });
 
   return (
     <div className="flex flex-col gap-2">

@@ -31,7 +31,7 @@ export function ImportRoom() {
     input.value = '';
     const name = roomNameOf(json) ?? file.name;
     if (!window.confirm(`Replace the current room with “${name}”?`)) return;
-    const result = importRoom(json);
+    const result = await importRoom(json);
     setError(result.ok ? null : result.message);
   };
 

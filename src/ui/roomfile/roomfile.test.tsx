@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithRoom } from '../test-utils';
 import { ExportRoom, exportFileName } from './ExportRoom';
@@ -26,7 +26,7 @@ describe('ImportRoom', () => {
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
     await user.upload(screen.getByLabelText('Import room'), file(ROOM));
     expect(confirm).toHaveBeenCalledWith('Replace the current room with “Design review”?');
-    expect(store.getState().name).toBe('Design review');
+    await waitFor(() => expect(store.getState().name).toBe('Design review'));
     expect(store.getState().modeId).toBe('adversarial');
     expect(store.getState().peers.map((peer) => peer.handle)).toEqual(['alpha', 'beta']);
     expect(store.getState().providers.openai?.apiKey).toBe('sk-alpha');
@@ -45,7 +45,7 @@ describe('ImportRoom', () => {
     vi.spyOn(window, 'confirm').mockReturnValue(true);
     const bad = JSON.stringify({ ...JSON.parse(ROOM), colour: 'red' });
     await user.upload(screen.getByLabelText('Import room'), file(bad));
-    expect(screen.getByRole('alert')).toHaveTextContent(/^Room file refused/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^Room file refused/);
     expect(store.getState().name).toBe('Test room');
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
