@@ -48,12 +48,10 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
         peerArb.map<SimInput>((peerId) => ({ type: 'regenerate', peerId, messageId: 'old' })),
         peerArb.map<SimInput>((peerId) => ({ type: 'mute', peerId })),
         peerArb.map<SimInput>((peerId) => ({ type: 'unmute', peerId })),
-        fc
-          .boolean()
-          .map<SimInput>((adversarial) => ({
-            type: 'set-mode',
-            mode: adversarial ? ADVERSARIAL_MODE : COLLABORATIVE_MODE,
-          })),
+        fc.boolean().map<SimInput>((adversarial) => ({
+          type: 'set-mode',
+          mode: adversarial ? ADVERSARIAL_MODE : COLLABORATIVE_MODE,
+        })),
       )
       .map((input) => ({ kind: 'control' as const, input })),
   },
