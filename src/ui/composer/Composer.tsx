@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { parseMentions } from '../../core/index.ts';
+import { Refusal } from '../common/Refusal';
 import { useRoomActions, useRoomStore } from '../state/room-store';
 import { AddressLine } from './AddressLine';
 import { MentionBackdrop } from './MentionBackdrop';
@@ -149,9 +150,9 @@ export function Composer() {
       </div>
       <div className="mx-auto mt-1 max-w-3xl">
         {refusal && (
-          <p id={refusalId} role="alert" className="px-1 text-sm text-red-700 dark:text-red-300">
+          <Refusal id={refusalId} className="px-1">
             {refusal}
-          </p>
+          </Refusal>
         )}
         <AddressLine id={addressId} text={shownText} mentions={mentions} peers={peers} />
       </div>

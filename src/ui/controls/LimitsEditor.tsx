@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ConversationLimits, LimitOverrides } from '../../core/index.ts';
+import { Refusal } from '../common/Refusal';
 import { useRoomActions, useRoomStore } from '../state/room-store';
 
 /** Governance limits of the room (profile §5.5), as the human edits them; refused values are explained. */
@@ -133,9 +134,7 @@ function LimitsForm({
               {outcome.message}
             </p>
           ) : (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-              {outcome.message}
-            </p>
+            <Refusal>{outcome.message}</Refusal>
           ))}
       </div>
     </form>

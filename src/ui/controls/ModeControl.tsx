@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { modesOf } from '../../store/index.ts';
+import { Refusal } from '../common/Refusal';
 import { useRoomActions, useRoomStore } from '../state/room-store';
 
 /** The room's mode (profile §7): one radio per built-in or custom mode, each with its tagline. */
@@ -50,11 +51,7 @@ export function ModeControl() {
           );
         })}
       </div>
-      {refusal && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
-          {refusal}
-        </p>
-      )}
+      {refusal && <Refusal size="xs">{refusal}</Refusal>}
     </div>
   );
 }

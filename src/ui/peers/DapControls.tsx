@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { DapParams } from '../../core/index.ts';
 import type { PeerSeat, Result } from '../../store/index.ts';
+import { Refusal } from '../common/Refusal';
 import { formatProbability } from '../format/numbers';
 import { useRoomActions, useRoomStore } from '../state/room-store';
 import { PRESET_IDS, PRESET_LABEL, presetOf } from './view-model';
@@ -50,11 +51,7 @@ export function DapControls({ peer }: { peer: PeerSeat }) {
       <DapSlider label="Base" field="base" params={params} onCommit={(dap) => show(setPeerDap(peer.id, dap))} />
       <DapSlider label="Min p" field="pMin" params={params} onCommit={(dap) => show(setPeerDap(peer.id, dap))} />
       <DapSlider label="Max p" field="pMax" params={params} onCommit={(dap) => show(setPeerDap(peer.id, dap))} />
-      {refusal && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
-          {refusal}
-        </p>
-      )}
+      {refusal && <Refusal size="xs">{refusal}</Refusal>}
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { PeerSeat } from '../../store/index.ts';
+import { useRefocus } from '../common/use-refocus';
 import { PROVIDER_LABEL } from '../providers/labels';
 import { useRoomActions } from '../state/room-store';
 import { ContextMeter } from './ContextMeter';
@@ -14,7 +15,7 @@ export function PeerCard({ peer, first, last }: { peer: PeerSeat; first: boolean
   const { updatePeer, movePeer, removePeer } = useRoomActions();
   const [editing, setEditing] = useState(false);
   // After the form closes, focus goes back to "Edit".
-  const refocusEdit = useRef(false);
+  const [editButtonRef, refocusEdit] = useRefocus<HTMLButtonElement>();
   const name = peer.displayName;
 
   if (editing) {
@@ -25,7 +26,7 @@ export function PeerCard({ peer, first, last }: { peer: PeerSeat; first: boolean
           defaultColour={peer.colour}
           onSubmit={(input) => updatePeer(peer.id, input)}
           onDone={() => {
-            refocusEdit.current = true;
+            refocusEdit();
             setEditing(false);
           }}
         />
@@ -67,12 +68,7 @@ export function PeerCard({ peer, first, last }: { peer: PeerSeat; first: boolean
       </details>
       <div className="flex flex-wrap gap-1">
         <button
-          ref={(button) => {
-            if (button && refocusEdit.current) {
-              refocusEdit.current = false;
-              button.focus();
-            }
-          }}
+          ref={editButtonRef}
           type="button"
           aria-label={`Edit ${name}`}
           onClick={() => setEditing(true)}

@@ -2,6 +2,7 @@ import { useId, useState, type ComponentProps, type FormEvent, type ReactNode } 
 import { MODEL_CATALOG, lookupModel } from '../../adapters/catalog.ts';
 import type { ProviderId } from '../../core/index.ts';
 import type { PeerInput, PeerSeat, Result } from '../../store/index.ts';
+import { Refusal } from '../common/Refusal';
 import { PROVIDER_LABEL, SEAT_PROVIDERS } from '../providers/labels';
 
 const DEFAULT_CONTEXT_WINDOW = 32_768;
@@ -252,11 +253,7 @@ export function PeerForm({
         />,
         'Extra system text for this seat only.',
       )}
-      {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      )}
+      {error && <Refusal>{error}</Refusal>}
       <div className="flex gap-2">
         <button
           type="submit"

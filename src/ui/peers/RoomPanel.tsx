@@ -1,5 +1,7 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { PEER_COLOURS } from '../../store/colours.ts';
+import { Refusal } from '../common/Refusal';
+import { useRefocus } from '../common/use-refocus';
 import { useRoomActions, useRoomStore } from '../state/room-store';
 import { PeerCard } from './PeerCard';
 import { PeerForm } from './PeerForm';
@@ -12,7 +14,7 @@ export function RoomPanel() {
   const [adding, setAdding] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   // After the form closes, focus goes back to the button that opened it.
-  const refocusAdd = useRef(false);
+  const [addButtonRef, refocusAdd] = useRefocus<HTMLButtonElement>();
   return (
     <div className="flex flex-col gap-3">
       {peers.length > 0 && (
@@ -33,11 +35,7 @@ export function RoomPanel() {
               </button>
             ))}
           </div>
-          {refusal && (
-            <p role="alert" className="text-red-700 dark:text-red-300">
-              {refusal}
-            </p>
-          )}
+          {refusal && <Refusal size="xs">{refusal}</Refusal>}
         </div>
       )}
       {peers.length === 0 ? (
@@ -54,18 +52,13 @@ export function RoomPanel() {
           defaultColour={PEER_COLOURS[peers.length % PEER_COLOURS.length]!}
           onSubmit={addPeer}
           onDone={() => {
-            refocusAdd.current = true;
+            refocusAdd();
             setAdding(false);
           }}
         />
       ) : (
         <button
-          ref={(button) => {
-            if (button && refocusAdd.current) {
-              refocusAdd.current = false;
-              button.focus();
-            }
-          }}
+          ref={addButtonRef}
           type="button"
           onClick={() => setAdding(true)}
           className="self-start rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700"

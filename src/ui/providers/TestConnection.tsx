@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ProviderId } from '../../core/index.ts';
+import { Refusal } from '../common/Refusal';
 import { useRoomActions, useRoomStoreApi } from '../state/room-store';
 
 type Outcome = { kind: 'testing' } | { kind: 'ok'; models: string[] } | { kind: 'error'; message: string };
@@ -53,11 +54,7 @@ export function TestConnection({ provider }: { provider: ProviderId }) {
           </>
         )}
       </div>
-      {outcome?.kind === 'error' && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {outcome.message}
-        </p>
-      )}
+      {outcome?.kind === 'error' && <Refusal>{outcome.message}</Refusal>}
     </div>
   );
 }
