@@ -5,14 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFacilitatorStore } from '../store/index.ts';
 import { scriptedAdapters, settle, testDeps } from '../store/testing.ts';
 import { App } from './App';
+import { libraryFixture } from './test-utils';
 
 function renderApp(script: Parameters<typeof scriptedAdapters>[0] = {}) {
   const adapters = scriptedAdapters(script);
   const store = createFacilitatorStore(testDeps(adapters.adapterFor));
+  const { library } = libraryFixture(store);
   const user = userEvent.setup();
-  render(<App store={store} />);
+  render(<App store={store} library={library} />);
   const done = () => act(() => settle(() => store.getState().roundActive));
-  return { store, adapters, user, done };
+  return { store, library, adapters, user, done };
 }
 
 afterEach(() => {
@@ -50,7 +52,9 @@ describe('App', () => {
     await user.click(screen.getByRole('button', { name: 'Mute Gpt' }));
     await user.type(screen.getByRole('textbox', { name: 'Message' }), '@gpt hello{Enter}');
     await done();
-    expect(screen.getAllByRole('status')[0]).toHaveTextContent('Gpt is muted and will not answer.');
+    expect(within(screen.getByRole('main')).getAllByRole('status')[0]).toHaveTextContent(
+      'Gpt is muted and will not answer.',
+    );
   });
 
   it('switches between dark and light themes on <html>', async () => {
@@ -76,6 +80,31 @@ describe('App', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(toggle).toHaveFocus();
+  });
+
+  it('opens the conversations as a drawer of its own, closing with Escape and returning focus', async () => {
+    const { user } = renderApp();
+    const toggle = screen.getByRole('button', { name: 'Conversations' });
+    await user.click(toggle);
+    const drawer = screen.getByRole('dialog', { name: 'Conversations' });
+    expect(within(drawer).getByRole('navigation', { name: 'Conversations' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Close conversations' })).toHaveFocus();
+    expect(screen.getByRole('main')).toHaveAttribute('inert');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(toggle).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Panels' }));
+    expect(screen.getByRole('dialog', { name: 'Room and settings' })).toBeInTheDocument();
+    expect(screen.queryByRole('dialog', { name: 'Conversations' })).toBeNull();
+  });
+
+  it('shows the open conversation’s title in the header', async () => {
+    const { store } = renderApp();
+    const banner = within(screen.getByRole('banner'));
+    expect(banner.getByText('Test room')).toBeInTheDocument();
+    act(() => void store.getState().rename('Budget questions'));
+    expect(banner.getByText('Budget questions')).toBeInTheDocument();
+    expect(banner.queryByText('Test room')).toBeNull();
   });
 
   it('moves between the side panel tabs with the arrow keys', async () => {

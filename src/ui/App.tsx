@@ -1,14 +1,20 @@
 import type { StoreApi } from 'zustand';
-import type { RoomStore } from '../store/index.ts';
+import type { LibraryStore, RoomStore } from '../store/index.ts';
 import { AppShell } from './layout/AppShell';
+import { LibraryStoreProvider } from './state/library-store';
 import { RoomStoreProvider } from './state/room-store';
 import './ui.css';
 
-/** PeerChat: the room over the app's facilitator store (or the store a test passes). */
-export function App({ store }: { store?: StoreApi<RoomStore> }) {
+/**
+ * PeerChat: the room over the app's facilitator store and conversation library, or the stores a test passes (the
+ * library must be built over that same room store).
+ */
+export function App({ store, library }: { store?: StoreApi<RoomStore>; library?: StoreApi<LibraryStore> }) {
   return (
     <RoomStoreProvider store={store}>
-      <AppShell />
+      <LibraryStoreProvider store={library}>
+        <AppShell />
+      </LibraryStoreProvider>
     </RoomStoreProvider>
   );
 }

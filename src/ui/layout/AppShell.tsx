@@ -1,40 +1,25 @@
-import { useEffect, useRef, useState } from 'react';
 import { COMPOSER_ID, Composer } from '../composer/Composer';
+import { ConversationsSidebar } from '../conversations/ConversationsSidebar';
 import { NoticeBar } from '../controls/NoticeBar';
 import { PeerBar } from '../controls/PeerBar';
+import { ReadOnlyBanner } from '../controls/ReadOnlyBanner';
 import { RoundControls } from '../controls/RoundControls';
 import { Transcript } from '../transcript/Transcript';
+import { Drawer } from './Drawer';
+import { DrawerToggle } from './DrawerToggle';
+import { useDrawers } from './drawers';
 import { Header } from './Header';
-import { SidePanel } from './SidePanel';
+import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
 
-/** Matches the `md` breakpoint, where the side panels become a column. */
-const WIDE_SCREEN = '(min-width: 768px)';
+const CONVERSATIONS_ID = 'conversations';
 
-/** The page: header; the conversation with the round controls, the peers and the composer; the side panels. */
+/**
+ * The page: header; the conversations on the left; the conversation with the round controls, the peers and the
+ * composer; the side panels on the right. Below 768px both side columns are drawers.
+ */
 export function AppShell() {
-  const [panelsOpen, setPanelsOpen] = useState(false);
-  const panelsButtonRef = useRef<HTMLButtonElement>(null);
-  const refocusToggle = useRef(false);
-  const closePanels = () => {
-    refocusToggle.current = true;
-    setPanelsOpen(false);
-  };
-  // Focus goes back to "Panels" once the header is no longer inert (after the drawer has closed).
-  useEffect(() => {
-    if (panelsOpen || !refocusToggle.current) return;
-    refocusToggle.current = false;
-    panelsButtonRef.current?.focus();
-  }, [panelsOpen]);
-  // The drawer exists only on narrow screens: widening the window closes it (and frees the page behind it).
-  useEffect(() => {
-    if (typeof matchMedia !== 'function') return;
-    const wide = matchMedia(WIDE_SCREEN);
-    const close = () => {
-      if (wide.matches) setPanelsOpen(false);
-    };
-    wide.addEventListener('change', close);
-    return () => wide.removeEventListener('change', close);
-  }, []);
+  const drawers = useDrawers<'conversations' | 'panels'>();
+  const covered = drawers.open !== null;
   return (
     <div className="flex h-dvh flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <a
@@ -44,14 +29,41 @@ export function AppShell() {
         Skip to the message box
       </a>
       <Header
-        inert={panelsOpen}
-        panelsOpen={panelsOpen}
-        onTogglePanels={() => (panelsOpen ? closePanels() : setPanelsOpen(true))}
-        panelsButtonRef={panelsButtonRef}
+        inert={covered}
+        start={
+          <DrawerToggle
+            label="Conversations"
+            drawerId={CONVERSATIONS_ID}
+            expanded={drawers.open === 'conversations'}
+            onClick={() => drawers.toggle('conversations')}
+            buttonRef={drawers.toggleRef('conversations')}
+          />
+        }
+        end={
+          <DrawerToggle
+            label="Panels"
+            drawerId={SIDE_PANEL_ID}
+            expanded={drawers.open === 'panels'}
+            onClick={() => drawers.toggle('panels')}
+            buttonRef={drawers.toggleRef('panels')}
+          />
+        }
       />
       <div className="flex min-h-0 flex-1">
-        {/* While the drawer covers the page, what is behind it takes no focus and no clicks. */}
-        <main inert={panelsOpen} className="flex min-w-0 flex-1 flex-col">
+        <Drawer
+          id={CONVERSATIONS_ID}
+          label="Conversations"
+          side="left"
+          landmark={false}
+          open={drawers.open === 'conversations'}
+          onClose={drawers.close}
+          closeLabel="Close conversations"
+        >
+          <ConversationsSidebar onNavigate={() => drawers.open === 'conversations' && drawers.close()} />
+        </Drawer>
+        {/* While a drawer covers the page, what is behind it takes no focus and no clicks. */}
+        <main inert={covered} className="flex min-w-0 flex-1 flex-col">
+          <ReadOnlyBanner />
           <NoticeBar />
           <Transcript />
           <div className="border-t border-slate-200 dark:border-slate-800">
@@ -60,7 +72,7 @@ export function AppShell() {
           </div>
           <Composer />
         </main>
-        <SidePanel open={panelsOpen} onClose={closePanels} />
+        <SidePanel open={drawers.open === 'panels'} onClose={drawers.close} />
       </div>
     </div>
   );

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { LimitsEditor } from '../controls/LimitsEditor';
 import { EventLog } from '../events/EventLog';
 import { RoomPanel } from '../peers/RoomPanel';
 import { ProvidersPanel } from '../providers/ProvidersPanel';
 import { ExportRoom } from '../roomfile/ExportRoom';
+import { Drawer } from './Drawer';
 
 interface Tab {
   id: string;
@@ -27,12 +28,7 @@ export const SIDE_PANEL_ID = 'side-panel';
 export function SidePanel({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [active, setActive] = useState(TABS[0]!.id);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
-  const closeRef = useRef<HTMLButtonElement>(null);
   const id = useId();
-
-  useEffect(() => {
-    if (open) closeRef.current?.focus();
-  }, [open]);
 
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = TABS.findIndex((tab) => tab.id === active);
@@ -53,60 +49,40 @@ export function SidePanel({ open, onClose }: { open: boolean; onClose: () => voi
     tabRefs.current.get(tab.id)?.focus();
   };
 
-  return (
-    <aside
-      id={SIDE_PANEL_ID}
-      aria-label="Room and settings"
-      role={open ? 'dialog' : undefined}
-      aria-modal={open ? true : undefined}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          onClose();
-        }
-      }}
-      className={`${open ? 'fixed inset-0 z-40 flex' : 'hidden'} flex-col bg-white md:static md:z-auto md:flex md:w-96 md:shrink-0 md:border-l md:border-slate-200 dark:bg-slate-950 md:dark:border-slate-800`}
-    >
-      <div className="flex items-center gap-1 border-b border-slate-200 px-2 dark:border-slate-800">
-        <div
-          role="tablist"
-          aria-label="Panels"
-          onKeyDown={onTabKey}
-          className="flex min-w-0 flex-1 gap-1 overflow-x-auto"
+  const tabs = (
+    <div role="tablist" aria-label="Panels" onKeyDown={onTabKey} className="flex min-w-0 flex-1 gap-1 overflow-x-auto">
+      {TABS.map((tab) => (
+        <button
+          key={tab.id}
+          ref={(element) => {
+            if (element) tabRefs.current.set(tab.id, element);
+            else tabRefs.current.delete(tab.id);
+          }}
+          type="button"
+          role="tab"
+          id={`${id}-${tab.id}-tab`}
+          aria-selected={active === tab.id}
+          aria-controls={`${id}-${tab.id}-panel`}
+          tabIndex={active === tab.id ? 0 : -1}
+          onClick={() => setActive(tab.id)}
+          className="shrink-0 border-b-2 border-transparent px-2.5 py-2 text-sm aria-selected:border-indigo-600 aria-selected:font-semibold"
         >
-          {TABS.map((tab) => (
-            <button
-              key={tab.id}
-              ref={(element) => {
-                if (element) tabRefs.current.set(tab.id, element);
-                else tabRefs.current.delete(tab.id);
-              }}
-              type="button"
-              role="tab"
-              id={`${id}-${tab.id}-tab`}
-              aria-selected={active === tab.id}
-              aria-controls={`${id}-${tab.id}-panel`}
-              tabIndex={active === tab.id ? 0 : -1}
-              onClick={() => setActive(tab.id)}
-              className="shrink-0 border-b-2 border-transparent px-2.5 py-2 text-sm aria-selected:border-indigo-600 aria-selected:font-semibold"
-            >
-              {tab.label}
-            </button>
-          ))}
-        </div>
-        {open && (
-          <button
-            ref={closeRef}
-            type="button"
-            onClick={onClose}
-            aria-label="Close panels"
-            title="Close panels"
-            className="shrink-0 rounded-md px-2.5 py-1 text-lg leading-none hover:bg-slate-100 md:hidden dark:hover:bg-slate-800"
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        )}
-      </div>
+          {tab.label}
+        </button>
+      ))}
+    </div>
+  );
+
+  return (
+    <Drawer
+      id={SIDE_PANEL_ID}
+      label="Room and settings"
+      side="right"
+      open={open}
+      onClose={onClose}
+      closeLabel="Close panels"
+      toolbar={tabs}
+    >
       {TABS.map((tab) => (
         <section
           key={tab.id}
@@ -120,7 +96,7 @@ export function SidePanel({ open, onClose }: { open: boolean; onClose: () => voi
           {tab.content()}
         </section>
       ))}
-    </aside>
+    </Drawer>
   );
 }
 

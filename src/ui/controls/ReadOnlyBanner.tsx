@@ -1,0 +1,18 @@
+import { useRoomStore } from '../state/room-store';
+
+/** Says so, plainly, when another tab holds this conversation and nothing done here would be saved. */
+export function ReadOnlyBanner() {
+  const reason = useRoomStore((state) => state.readOnlyReason);
+  if (reason === null) return null;
+  return (
+    <div
+      role="alert"
+      className="border-b border-amber-300 bg-amber-100 px-4 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <p>
+        <span className="font-semibold">Read-only here. </span>
+        {reason}
+      </p>
+    </div>
+  );
+}
