@@ -21,6 +21,8 @@ export function Composer() {
   const { send } = useRoomActions();
   const human = useRoomStore((state) => state.human);
   const peers = useRoomStore((state) => state.peers);
+  // Another tab holds this conversation: nothing sent here could be saved, so the box and Send say why and rest.
+  const readOnly = useRoomStore((state) => state.readOnlyReason);
   const [text, setText] = useState('');
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
@@ -32,6 +34,7 @@ export function Composer() {
   const listId = useId();
   const addressId = useId();
   const refusalId = useId();
+  const readOnlyId = useId();
 
   const shownText = useDeferredValue(text);
   const mentions = useMemo(
@@ -124,13 +127,14 @@ export function Composer() {
             ref={textareaRef}
             id={COMPOSER_ID}
             aria-label="Message"
-            aria-describedby={refusal ? `${refusalId} ${addressId}` : addressId}
+            aria-describedby={[readOnly && readOnlyId, refusal && refusalId, addressId].filter(Boolean).join(' ')}
+            disabled={readOnly !== null}
             aria-autocomplete="list"
             aria-controls={open ? listId : undefined}
             aria-activedescendant={open ? optionId(listId, activeIndex) : undefined}
             rows={2}
             value={text}
-            placeholder="Write to the room… (@ to mention a peer)"
+            placeholder={readOnly ? 'Read-only in this tab' : 'Write to the room… (@ to mention a peer)'}
             onChange={(event) => edit(event.target.value, event.target.selectionStart)}
             onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
             onKeyDown={onKeyDown}
@@ -143,12 +147,19 @@ export function Composer() {
         </div>
         <button
           type="submit"
-          className="h-11 rounded-md bg-indigo-600 px-4 font-medium text-white hover:bg-indigo-700 active:bg-indigo-800"
+          disabled={readOnly !== null}
+          aria-describedby={readOnly ? readOnlyId : undefined}
+          className="h-11 rounded-md bg-indigo-600 px-4 font-medium text-white hover:bg-indigo-700 active:bg-indigo-800 disabled:cursor-not-allowed disabled:opacity-50"
         >
           Send
         </button>
       </div>
       <div className="mx-auto mt-1 max-w-3xl">
+        {readOnly && (
+          <p id={readOnlyId} className="px-1 text-sm text-amber-900 dark:text-amber-100">
+            {readOnly}
+          </p>
+        )}
         {refusal && (
           <Refusal id={refusalId} className="px-1">
             {refusal}
