@@ -1,7 +1,7 @@
 /** Anthropic Messages API through `@anthropic-ai/sdk`. */
 import { resolvePolicy } from '../../runtime/policy.ts';
 import type { PeerAdapter, ProviderSettings } from '../../types.ts';
-import { displayEndpoint, unversionedBaseURL } from '../shared/endpoint.ts';
+import { hostedMessageContext, unversionedBaseURL } from '../shared/endpoint.ts';
 import { sdkAdapter } from '../shared/sdk-adapter.ts';
 import { describeStainlessError } from '../shared/stainless-errors.ts';
 import { anthropicConnection } from './connection.ts';
@@ -11,18 +11,12 @@ import { anthropicMessagesDriver } from './messages-driver.ts';
 export function createAnthropicAdapter(settings: ProviderSettings): PeerAdapter {
   const baseURL = unversionedBaseURL(settings.baseURL);
   const connection = anthropicConnection(settings.apiKey, baseURL);
-  const provider = settings.label ?? 'Anthropic';
-  const endpoint = baseURL === undefined ? undefined : displayEndpoint(baseURL);
   const driver = anthropicMessagesDriver(connection);
   return sdkAdapter({
     kind: 'anthropic',
     apiKey: settings.apiKey,
     keyRequired: true,
-    messageContext: (model) => ({
-      provider,
-      ...(model === undefined ? {} : { model }),
-      ...(endpoint === undefined ? {} : { endpoint }),
-    }),
+    messageContext: hostedMessageContext(settings.label ?? 'Anthropic', baseURL),
     policyFor: () => resolvePolicy(settings),
     driverFor: () => driver,
     listModels: (signal) => listAnthropicModels(connection, signal),

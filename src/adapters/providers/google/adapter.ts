@@ -1,7 +1,7 @@
 /** Google Gemini through `@google/genai`. */
 import { resolvePolicy } from '../../runtime/policy.ts';
 import type { PeerAdapter, ProviderSettings } from '../../types.ts';
-import { displayEndpoint, unversionedBaseURL } from '../shared/endpoint.ts';
+import { hostedMessageContext, unversionedBaseURL } from '../shared/endpoint.ts';
 import { sdkAdapter } from '../shared/sdk-adapter.ts';
 import { googleConnection } from './connection.ts';
 import { describeGoogleError } from './errors.ts';
@@ -16,18 +16,12 @@ function isThinkingModel(model: string): boolean {
 export function createGoogleAdapter(settings: ProviderSettings): PeerAdapter {
   const baseURL = unversionedBaseURL(settings.baseURL);
   const connection = googleConnection(settings.apiKey, baseURL);
-  const provider = settings.label ?? 'Google Gemini';
-  const endpoint = baseURL === undefined ? undefined : displayEndpoint(baseURL);
   const driver = geminiDriver(connection);
   return sdkAdapter({
     kind: 'google',
     apiKey: settings.apiKey,
     keyRequired: true,
-    messageContext: (model) => ({
-      provider,
-      ...(model === undefined ? {} : { model }),
-      ...(endpoint === undefined ? {} : { endpoint }),
-    }),
+    messageContext: hostedMessageContext(settings.label ?? 'Google Gemini', baseURL),
     policyFor: (model) => resolvePolicy(settings, isThinkingModel(model)),
     driverFor: () => driver,
     listModels: (signal) => listGoogleModels(connection, signal),

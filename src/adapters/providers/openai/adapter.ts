@@ -4,7 +4,7 @@
  */
 import { resolvePolicy } from '../../runtime/policy.ts';
 import type { PeerAdapter, ProviderSettings } from '../../types.ts';
-import { displayEndpoint, openaiBaseURL } from '../shared/endpoint.ts';
+import { hostedMessageContext, openaiBaseURL } from '../shared/endpoint.ts';
 import { sdkAdapter } from '../shared/sdk-adapter.ts';
 import { describeStainlessError } from '../shared/stainless-errors.ts';
 import { openaiChatDriver } from './chat-driver.ts';
@@ -16,17 +16,11 @@ import { openaiResponsesDriver } from './responses-driver.ts';
 export function createOpenAIAdapter(settings: ProviderSettings): PeerAdapter {
   const baseURL = openaiBaseURL(settings.baseURL);
   const connection = openaiConnection({ apiKey: settings.apiKey, baseURL, plainHeaders: false });
-  const provider = settings.label ?? 'OpenAI';
-  const endpoint = baseURL === undefined ? undefined : displayEndpoint(baseURL);
   return sdkAdapter({
     kind: 'openai',
     apiKey: settings.apiKey,
     keyRequired: true,
-    messageContext: (model) => ({
-      provider,
-      ...(model === undefined ? {} : { model }),
-      ...(endpoint === undefined ? {} : { endpoint }),
-    }),
+    messageContext: hostedMessageContext(settings.label ?? 'OpenAI', baseURL),
     policyFor: (model) => resolvePolicy(settings, isReasoningModel(model)),
     driverFor: (model) => {
       const sendTemperature = !isReasoningModel(model);

@@ -27,3 +27,13 @@ export function displayEndpoint(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** The context of a provider's plain-language messages: its name, the model, and where it was reached. */
+export function hostedMessageContext(provider: string, baseURL: string | undefined) {
+  const endpoint = displayEndpoint(baseURL);
+  return (model: string | undefined) => ({
+    provider,
+    ...(model === undefined ? {} : { model }),
+    ...(endpoint === undefined ? {} : { endpoint }),
+  });
+}
