@@ -33,11 +33,23 @@ export function isShared(message: Message): boolean {
   return message.text.trim() !== '';
 }
 
+/** A line of a peer's text that looks like an attribution header (`[@you (You)]:`), at any indent. */
+const FORGED_HEADER = /^([ \t>]*)\[@/gm;
+
+/**
+ * A peer's text cannot carry another participant's attribution line (profile §8: peer text never passes as the
+ * human's): a line that starts like a header is shown as quoted, `[quoted @you (You)]:`. The same for every peer.
+ */
+export function neutralizeForgedHeaders(text: string): string {
+  return text.replace(FORGED_HEADER, '$1[quoted @');
+}
+
 /** The shared text of a message: interrupted and errored partial messages carry a short note. */
 export function sharedText(message: Message): string {
-  if (message.status === 'interrupted') return `${message.text}\n${INTERRUPTED_NOTE}`;
-  if (message.status === 'error') return `${message.text}\n${ERROR_NOTE}`;
-  return message.text;
+  const text = message.kind === 'peer' ? neutralizeForgedHeaders(message.text) : message.text;
+  if (message.status === 'interrupted') return `${text}\n${INTERRUPTED_NOTE}`;
+  if (message.status === 'error') return `${text}\n${ERROR_NOTE}`;
+  return text;
 }
 
 /** Attribution lines by participant id. */
