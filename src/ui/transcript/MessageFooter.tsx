@@ -1,31 +1,51 @@
 import type { TranscriptMessage } from '../../store/index.ts';
 import { formatCost, formatSeconds, formatTokens } from '../format/numbers';
 import { useRoomActions } from '../state/room-store';
+import { useFocusWhenPending } from './pending-focus';
+import { VersionSwitcher } from './VersionSwitcher';
 
-/** Tokens, cost and time of a peer's turn, and "Regenerate" once it has finished. */
-export function MessageFooter({ message }: { message: TranscriptMessage }) {
-  const { regenerate } = useRoomActions();
-  if (message.kind !== 'peer') return null;
+const ACTION = 'rounded px-1.5 py-0.5 text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950';
+
+/**
+ * Under a message: a peer turn's tokens, cost and time; "Regenerate" on a finished peer message, "Edit message" on
+ * the human's; and, once it has finished, its versions if it was edited or regenerated.
+ */
+export function MessageFooter({ message, onEdit }: { message: TranscriptMessage; onEdit: () => void }) {
+  const finished = message.status !== 'streaming';
+  return (
+    <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500 empty:hidden dark:text-slate-400">
+      {message.kind === 'peer' && <TurnFacts message={message} />}
+      {message.kind === 'peer' && finished && <RegenerateButton messageId={message.id} />}
+      {message.kind === 'human' && <EditButton messageId={message.id} onEdit={onEdit} />}
+      {finished && <VersionSwitcher messageId={message.id} />}
+    </footer>
+  );
+}
+
+function TurnFacts({ message }: { message: TranscriptMessage }) {
   const { tokens, costUsd, latencyMs } = message;
   const facts = [
     tokens ? `${formatTokens(tokens.input)} in · ${formatTokens(tokens.output)} out tokens` : null,
     costUsd !== undefined ? formatCost(costUsd) : null,
     latencyMs ? formatSeconds(latencyMs.total) : null,
   ].filter((fact) => fact !== null);
-  const finished = message.status !== 'streaming';
-  if (facts.length === 0 && !finished) return null;
+  return facts.length > 0 ? <span>{facts.join(' · ')}</span> : null;
+}
+
+function RegenerateButton({ messageId }: { messageId: string }) {
+  const { regenerate } = useRoomActions();
   return (
-    <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500 dark:text-slate-400">
-      {facts.length > 0 && <span>{facts.join(' · ')}</span>}
-      {finished && (
-        <button
-          type="button"
-          onClick={() => regenerate(message.id)}
-          className="rounded px-1.5 py-0.5 text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950"
-        >
-          Regenerate
-        </button>
-      )}
-    </footer>
+    <button type="button" onClick={() => regenerate(messageId)} className={ACTION}>
+      Regenerate
+    </button>
+  );
+}
+
+function EditButton({ messageId, onEdit }: { messageId: string; onEdit: () => void }) {
+  const ref = useFocusWhenPending(messageId, 'edit');
+  return (
+    <button ref={ref} type="button" onClick={onEdit} className={ACTION}>
+      Edit message
+    </button>
   );
 }

@@ -1,11 +1,13 @@
-import { memo, useContext, useId } from 'react';
+import { memo, useContext, useId, useState } from 'react';
 import type { TranscriptMessage } from '../../store/index.ts';
 import { SafeMarkdown } from '../markdown/SafeMarkdown';
 import { useRoomStore } from '../state/room-store';
+import { EditMessage } from './EditMessage';
 import { MessageFooter } from './MessageFooter';
 import { MessageHeader } from './MessageHeader';
 import { MessageNotes } from './MessageNotes';
 import { authorOf } from './message-view-model';
+import { useFocusLater } from './pending-focus';
 import { ShowPassesContext } from './show-passes';
 
 /**
@@ -23,6 +25,8 @@ export const MessageView = memo(function MessageView({ id, position }: { id: str
 function MessageArticle({ message, position }: { message: TranscriptMessage; position: number | undefined }) {
   const author = useRoomStore((state) => authorOf(state, message));
   const headingId = useId();
+  const [editing, setEditing] = useState(false);
+  const focusLater = useFocusLater();
   const passed = message.status === 'passed';
   const mine = message.kind === 'human';
   return (
@@ -41,7 +45,15 @@ function MessageArticle({ message, position }: { message: TranscriptMessage; pos
       style={{ borderLeftColor: author.colour ?? 'transparent' }}
     >
       <MessageHeader message={message} author={author} headingId={headingId} />
-      {passed ? (
+      {editing ? (
+        <EditMessage
+          message={message}
+          onCancel={() => {
+            focusLater(message.id, 'edit');
+            setEditing(false);
+          }}
+        />
+      ) : passed ? (
         <p className="text-sm text-slate-500 italic dark:text-slate-400">Passed: nothing new to add.</p>
       ) : (
         <div className="mt-1 break-words">
@@ -53,7 +65,7 @@ function MessageArticle({ message, position }: { message: TranscriptMessage; pos
         </div>
       )}
       <MessageNotes message={message} />
-      <MessageFooter message={message} />
+      {!editing && <MessageFooter message={message} onEdit={() => setEditing(true)} />}
     </article>
   );
 }

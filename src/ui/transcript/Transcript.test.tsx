@@ -148,6 +148,28 @@ describe('Transcript', () => {
     expect([...renders.keys()]).toEqual(['m9']);
   });
 
+  it('re-renders only the streaming message when an edited transcript streams', () => {
+    const { store } = renderWithRoom(<Transcript />);
+    const messages = {
+      h1: { ...humanMessage('h1', 'first try'), createdAt: 1 },
+      h2: { ...humanMessage('h2', 'second try'), createdAt: 2 },
+      p1: peerMessage('p1', 'id-claude', { parentId: 'h2', status: 'streaming', text: 'Hel', createdAt: 3 }),
+    };
+    act(() => store.setState({ messageIds: ['h2', 'p1'], messages }));
+    expect(articleBy('you')[0]).toHaveTextContent('Version 2 of 2');
+    renders.clear();
+    for (const more of ['lo', ', wor', 'ld']) {
+      act(() =>
+        store.setState((state) => ({
+          messages: { ...state.messages, p1: { ...state.messages.p1!, text: state.messages.p1!.text + more } },
+        })),
+      );
+    }
+    expect(articleBy('claude')[0]).toHaveTextContent('Hello, world');
+    expect([...renders.keys()]).toEqual(['p1']);
+    expect(renders.get('p1')).toBe(3);
+  });
+
   it('keeps the newest messages in the DOM when there are thousands', () => {
     const { store } = renderWithRoom(<Transcript />);
     const ids = Array.from({ length: 10_000 }, (_, i) => `m${i}`);

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { PendingFocusContext, createPendingFocus } from './pending-focus';
 import { ShowPassesContext } from './show-passes';
 import { TranscriptList } from './TranscriptList';
 
@@ -6,6 +7,7 @@ import { TranscriptList } from './TranscriptList';
 export function Transcript() {
   const [showPasses, setShowPasses] = useState(false);
   const toggleId = useId();
+  const [pendingFocus] = useState(createPendingFocus);
   return (
     <section aria-label="Conversation" className="flex min-h-0 flex-1 flex-col">
       <div className="flex items-center justify-end gap-2 border-b border-slate-200 px-4 py-1 text-sm dark:border-slate-800">
@@ -19,7 +21,9 @@ export function Transcript() {
         <label htmlFor={toggleId}>Show passes</label>
       </div>
       <ShowPassesContext value={showPasses}>
-        <TranscriptList />
+        <PendingFocusContext value={pendingFocus}>
+          <TranscriptList />
+        </PendingFocusContext>
       </ShowPassesContext>
     </section>
   );
