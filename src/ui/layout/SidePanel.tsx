@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { ConversationFiles } from '../conversations/ConversationFiles';
 import { LimitsEditor } from '../controls/LimitsEditor';
 import { EventLog } from '../events/EventLog';
 import { RoomPanel } from '../peers/RoomPanel';
@@ -108,6 +109,16 @@ function SettingsPanel() {
           Limits per round
         </h2>
         <LimitsEditor />
+      </section>
+      <section aria-labelledby="settings-conversation-file" className="flex flex-col gap-2">
+        <h2 id="settings-conversation-file" className="text-sm font-semibold">
+          Conversation file
+        </h2>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Save the open conversation: Markdown to read, PeerChat JSON to bring back, an MPLP bundle for other tools. API
+          keys are never included.
+        </p>
+        <ConversationFiles />
       </section>
       <section aria-labelledby="settings-file" className="flex flex-col gap-2">
         <h2 id="settings-file" className="text-sm font-semibold">

@@ -1,4 +1,5 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
+import { FileButton } from '../common/FileButton';
 import { useRoomActions } from '../state/room-store';
 
 /** The room's name as the file states it, for the confirmation (the store validates the file itself). */
@@ -23,13 +24,8 @@ export function ImportRoom() {
   const { importRoom } = useRoomActions();
   const [error, setError] = useState<string | null>(null);
 
-  const load = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
-    const json = await file.text();
-    input.value = '';
-    const name = roomNameOf(json) ?? file.name;
+  const load = async (json: string, fileName: string) => {
+    const name = roomNameOf(json) ?? fileName;
     if (!window.confirm(`Replace the current room with “${name}”?`)) return;
     const result = await importRoom(json);
     setError(result.ok ? null : result.message);
@@ -37,15 +33,11 @@ export function ImportRoom() {
 
   return (
     <div className="relative">
-      <label className="relative inline-flex cursor-pointer items-center rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-indigo-500 dark:border-slate-700 dark:hover:bg-slate-800">
-        Import room
-        <input
-          type="file"
-          accept=".json,application/json"
-          onChange={(event) => void load(event)}
-          className="absolute inset-0 w-full cursor-pointer opacity-0"
-        />
-      </label>
+      <FileButton
+        label="Import room"
+        accept=".json,application/json"
+        onText={(json, fileName) => void load(json, fileName)}
+      />
       {error && (
         <div
           role="alert"
