@@ -23,6 +23,7 @@ import {
   toAnthropicRequest,
 } from '../src/core/index.ts';
 import type { ArbiterEffect, ArbiterState, ContextInput, Message } from '../src/core/index.ts';
+import { BUDGETS } from './budgets.ts';
 import { benchRoster, benchTranscript, humanText, peerReply } from './core-fixture.ts';
 
 /** One row of results per conversation size. */
@@ -43,7 +44,7 @@ export interface CoreBenchRow {
 export type ResultRows = CoreBenchRow[];
 
 export const SIZES = [100, 1_000, 10_000] as const;
-export const TARGET_MS_PER_TURN_AT_10K = 5;
+export const TARGET_MS_PER_TURN_AT_10K = BUDGETS.coreMsPerTurnAt10k;
 
 /** A conversation at a fixed size whose newest message is replaced by each benchmarked turn. */
 class TurnLoop {
