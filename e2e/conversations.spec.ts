@@ -111,3 +111,27 @@ test('editing a human message reruns from it, and both versions stay to switch b
   );
   expect(calls).toHaveLength(2);
 });
+
+test('on a phone the conversations are a drawer, which closes once a conversation is opened', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const peers = threePeers(prefix('phone'));
+  await openRoom(page, roomFile(peers));
+  await autosaveRunning(page);
+  await send(page, '@alpha on the phone');
+  await expect(articles(page, 'alpha')).toHaveAttribute('data-status', 'complete');
+  await expect(sidebar(page)).toBeHidden();
+
+  const toggle = page.getByRole('button', { name: 'Conversations' });
+  await toggle.click();
+  const drawer = page.getByRole('dialog', { name: 'Conversations' });
+  await expect(drawer).toBeVisible();
+  await drawer.getByRole('button', { name: 'New conversation' }).click();
+  await expect(drawer).toBeHidden();
+  await expect(articles(page, 'you')).toHaveCount(0);
+  await expect(toggle).toBeFocused();
+
+  await toggle.click();
+  await listed(page, 'E2E room').click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(articles(page, 'you')).toContainText('@alpha on the phone');
+});
