@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Result } from '../../store/index.ts';
 import type { ConversationSummary } from '../../store/persistence/conversations.ts';
 import { useRefocus } from '../common/use-refocus';
@@ -10,7 +10,7 @@ const ACTION =
   'rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-200 dark:text-slate-400 dark:hover:bg-slate-700';
 
 /** One conversation: open it (named by its title, with when it last changed), rename, duplicate or delete it. */
-export const ConversationItem = memo(function ConversationItem({
+export function ConversationItem({
   summary,
   current,
   now,
@@ -85,4 +85,4 @@ export const ConversationItem = memo(function ConversationItem({
       </div>
     </li>
   );
-});
+}
