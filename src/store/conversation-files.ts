@@ -12,7 +12,7 @@ export type ConversationFormat = 'markdown' | 'json' | 'mplp';
 export interface ConversationFile {
   filename: string;
   mimeType: string;
-  data: Uint8Array | string;
+  data: Uint8Array<ArrayBuffer> | string;
 }
 
 /** A file name from the title: letters, digits and dashes only. */
@@ -45,7 +45,8 @@ export async function exportConversation(state: RoomState, format: ConversationF
       const { strToU8, zipSync } = await import('fflate');
       const files = formats.mplpBundleFiles(formats.toMplpBundle(snapshot));
       const zip = zipSync(Object.fromEntries(files.map((file) => [`${stem}-mplp/${file.name}`, strToU8(file.text)])));
-      return { filename: `${stem}.mplp.zip`, mimeType: 'application/zip', data: zip };
+      // fflate allocates a fresh ArrayBuffer for the zip, so it can go straight into a Blob.
+      return { filename: `${stem}.mplp.zip`, mimeType: 'application/zip', data: zip as Uint8Array<ArrayBuffer> };
     }
   }
 }

@@ -347,6 +347,8 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       skipNext: () => dispatch({ type: 'skip-next', at: deps.now() }),
 
       speakNow(peerId) {
+        const readOnly = get().readOnlyReason;
+        if (readOnly) return { ok: false, message: readOnly };
         set({ notice: null });
         dispatch({ type: 'speak-now', at: deps.now(), peerId });
         const notice = get().notice;
@@ -354,6 +356,8 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       },
 
       regenerate(messageId) {
+        const readOnly = get().readOnlyReason;
+        if (readOnly) return { ok: false, message: readOnly };
         const message = get().messages[messageId];
         if (!message || message.kind !== 'peer')
           return { ok: false, message: 'Only a peer’s message can be regenerated.' };
@@ -379,6 +383,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
 
       setMode(modeId) {
         const state = get();
+        if (state.readOnlyReason) return { ok: false, message: state.readOnlyReason };
         if (!isKnownMode(modeId, state)) return { ok: false, message: `Unknown mode "${modeId}".` };
         if (modeId === state.modeId) return { ok: true };
         const mode = modeById(state, modeId);

@@ -16,7 +16,8 @@ import type { RoomStore } from './types.ts';
 
 export type * from './types.ts';
 export { createFacilitatorStore, modesOf, MAX_MESSAGE_CHARS } from './facilitator.ts';
-export type { LibraryStore } from './library.ts';
+export type { LibraryActions, LibraryStore } from './library.ts';
+export type { ConversationSummary } from './persistence/conversations.ts';
 export { UNDO_DELETE_MS } from './library.ts';
 
 /** One adapter per distinct settings, so an SDK client is built once and reused across turns. */
@@ -84,12 +85,13 @@ export async function startPersistence(): Promise<void> {
   await persistSettings(roomStore, db);
   const newest = (await listConversations(db))[0];
   const saved = newest ? await loadConversation(db, newest.id) : undefined;
-  if (saved && roomStore.getState().messageIds.length === 0) roomStore.getState().loadConversation(saved);
-  autosave = startAutosave(
-    roomStore,
-    db,
-    typeof navigator !== 'undefined' && navigator.locks ? { locks: webLocks(navigator.locks) } : {},
-  );
+  const loaded = saved !== undefined && roomStore.getState().messageIds.length === 0;
+  if (loaded) roomStore.getState().loadConversation(saved);
+  autosave = startAutosave(roomStore, db, {
+    ...(typeof navigator !== 'undefined' && navigator.locks ? { locks: webLocks(navigator.locks) } : {}),
+    // What was said before storage opened is not stored yet: only a conversation just loaded counts as saved.
+    ...(loaded ? { storedConversationId: saved.id } : {}),
+  });
   window.addEventListener('pagehide', () => void autosave?.flush());
   await libraryStore.getState().refresh();
 }

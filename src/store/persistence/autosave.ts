@@ -19,6 +19,8 @@ export interface AutosaveOptions {
   intervalMs?: number;
   now?: () => number;
   locks?: ConversationLocks;
+  /** The conversation open at the start, if it was just loaded from storage; any other is saved whole. */
+  storedConversationId?: string;
 }
 
 /** Web Locks: held for as long as this tab has the conversation open. */
@@ -78,7 +80,12 @@ export interface Autosave {
 export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, options: AutosaveOptions = {}): Autosave {
   const intervalMs = options.intervalMs ?? 400;
   const now = options.now ?? Date.now;
-  let saved = baselineOf(store.getState(), false, null);
+  let saved = baselineOf(
+    store.getState(),
+    false,
+    null,
+    store.getState().conversationId === options.storedConversationId,
+  );
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
 
@@ -102,7 +109,7 @@ export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, option
     if (state.conversationId !== saved.conversationId || !saved.writable) return writing;
     const changes = diff(state, saved, now());
     if (changes === null) return writing;
-    saved = baselineOf(state, true, changes.record.createdAt);
+    saved = baselineOf(state, true, changes.record.createdAt, true);
     writing = writing
       .then(() => saveChanges(db, changes))
       .catch((error: unknown) => {
@@ -120,7 +127,7 @@ export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, option
       // Leaving a conversation: write its last changes, then start on the new one.
       void flush(previous);
       options.locks?.release(previous.conversationId);
-      saved = baselineOf(state, false, null);
+      saved = baselineOf(state, false, null, state.messageIds.length > 0);
       claim(state.conversationId);
       return;
     }
@@ -138,11 +145,10 @@ export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, option
   };
 
   /**
-   * What is stored now, as far as this tab knows. A conversation with messages came from storage; an empty one is
-   * new and has nothing stored yet (its opening events are written with its first message).
+   * What is stored now, as far as this tab knows: everything when `stored` (just written, or just loaded from
+   * storage), else nothing (a new conversation's opening events are written with its first message).
    */
-  function baselineOf(state: RoomStore, writable: boolean, createdAt: number | null): Saved {
-    const stored = state.messageIds.length > 0;
+  function baselineOf(state: RoomStore, writable: boolean, createdAt: number | null, stored: boolean): Saved {
     return {
       conversationId: state.conversationId,
       messages: stored ? state.messages : {},

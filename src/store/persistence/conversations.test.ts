@@ -70,6 +70,22 @@ describe('autosave', () => {
     expect(reopened.getState().lastRoundEnd).toBe('queue-empty');
   });
 
+  it('saves what was said before it started, unless the conversation was just loaded from storage', async () => {
+    const db = freshDb();
+    const { store } = newStore();
+    store.getState().send('@claude said before storage opened');
+    await idle(store);
+    autosave(store, db, { intervalMs: 5 });
+    store.getState().send('@gpt and after');
+    await idle(store);
+    await wait(30);
+    const saved = await loadConversation(db, store.getState().conversationId);
+    expect(saved?.messages.map((m) => m.text)).toEqual(
+      store.getState().messageIds.map((id) => store.getState().messages[id]!.text),
+    );
+    expect(saved?.events).toEqual(store.getState().events);
+  });
+
   it('writes in batches, not once per token', async () => {
     const db = freshDb();
     const longReply = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
@@ -124,6 +140,9 @@ describe('autosave', () => {
     await wait(20);
     expect(second.getState().readOnlyReason).toBe(OTHER_TAB_NOTICE);
     expect(second.getState().send('@gpt from the second tab')).toEqual({ ok: false, message: OTHER_TAB_NOTICE });
+    expect(second.getState().speakNow('id-gpt')).toEqual({ ok: false, message: OTHER_TAB_NOTICE });
+    expect(second.getState().regenerate(saved.messages.at(-1)!.id)).toEqual({ ok: false, message: OTHER_TAB_NOTICE });
+    expect(second.getState().setMode('adversarial')).toEqual({ ok: false, message: OTHER_TAB_NOTICE });
     const after = await loadConversation(db, saved.id);
     expect(after?.messages).toHaveLength(saved.messages.length);
   });
