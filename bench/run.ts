@@ -163,6 +163,14 @@ async function main(): Promise<void> {
   }
 
   console.log(`\n${summaryTable(reports)}`);
+  const busiest = Math.max(
+    ...reports.map((report) => Math.max(report.machineLoad?.before ?? 0, report.machineLoad?.after ?? 0)),
+  );
+  if (busiest > cpus().length)
+    console.log(
+      `\nNote: the machine was busy (load average up to ${busiest.toFixed(1)} on ${cpus().length} cores): other work ` +
+        'competed for the CPU, so the times above are higher than on an idle machine. Sizes are unaffected.',
+    );
   const environment = {
     node: process.version,
     chromium: browser?.version() ?? null,

@@ -31,6 +31,7 @@ const REPLY_TOKENS = 900;
 const VIEWPORT = { width: 1280, height: 800 };
 /** Which proxy listener (origin) each provider's peers use: one host per provider, as in real life. */
 const PROVIDER_PORT = { openai: 0, anthropic: 1, google: 2 } as const;
+const PROVIDER_LABEL = { openai: 'OpenAI', anthropic: 'Anthropic', google: 'Gemini' } as const;
 
 async function waitForRound(page: Page, timeoutMs: number): Promise<void> {
   const feed = page.locator('[role="feed"]');
@@ -212,6 +213,18 @@ export async function runStreamingBench(
         value: round(percentile(arrivalToPaint, 100)),
         unit: 'ms',
       },
+      ...(['openai', 'anthropic', 'google'] as const).map((provider): Metric => {
+        const delays = peers.flatMap((peer, index) =>
+          peer.provider === provider ? byPeer[index]!.arrivalToPaint : [],
+        );
+        return {
+          key: `tokenToPaintP95Ms:${provider}`,
+          label: `  p95, ${PROVIDER_LABEL[provider]} peers`,
+          value: round(percentile(delays, 95)),
+          unit: 'ms',
+          note: `median ${round(median(delays)) ?? '—'} ms, ${delays.length} tokens`,
+        };
+      }),
       {
         key: 'sentToPaintMedianMs',
         label: 'token sent → paint, median',
