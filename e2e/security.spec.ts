@@ -151,6 +151,20 @@ test('a peer reply carrying the XSS corpus runs no script and loads nothing from
   expect(reloaded.calls).toEqual([]);
   expect(unexplained(reloaded.violations)).toEqual([]);
   expect(requests.foreign()).toEqual([]);
+
+  // Control: the same checks do notice markup that would run, and a call of a trapped function.
+  await page.evaluate(() => {
+    const image = document.createElement('img');
+    image.setAttribute('src', 'x');
+    image.setAttribute('onerror', 'window.__xssFlag = "control"');
+    document.querySelector('article .markdown')?.append(image);
+    window.alert('control');
+  });
+  expect(await dangerousMarkup(page)).toEqual(['<img> in a message', 'onerror on <img>']);
+  await expect
+    .poll(async () => unexplained((await traps()).violations).map((v) => v.directive))
+    .toEqual(['script-src-attr']);
+  expect((await traps()).calls).toEqual(['alert(control)']);
 });
 
 test('the Content-Security-Policy blocks inline and foreign script, inline handlers, remote images, frames and plugins', async ({
