@@ -33,8 +33,11 @@ export function isShared(message: Message): boolean {
   return message.text.trim() !== '';
 }
 
-/** A line of a peer's text that looks like an attribution header (`[@you (You)]:`), at any indent. */
-const FORGED_HEADER = /^([ \t>]*)\[@/gm;
+/**
+ * A line of a peer's text that looks like an attribution header (`[@you (You)]:`), after any indent, quote or list
+ * marker, and any invisible or unusual space (no-break, zero-width, BOM and other format characters).
+ */
+const FORGED_HEADER = /^([\s\p{Z}\p{Cf}>*+-]*)\[@/gmu;
 
 /**
  * A peer's text cannot carry another participant's attribution line (profile §8: peer text never passes as the
