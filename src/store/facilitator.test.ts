@@ -237,6 +237,21 @@ describe('facilitator: peers and room files', () => {
     expect(await store.getState().importRoom('not json')).toMatchObject({ ok: false });
   });
 
+  it('never sends a stored key to an endpoint a room file chose', async () => {
+    const { store, adapters, done } = setup();
+    store.getState().setProvider('openai', { apiKey: 'sk-users-own' });
+    const file = JSON.parse(store.getState().exportRoom());
+    file.peers[0].baseURL = 'https://someone-else.example/v1';
+    expect(await store.getState().importRoom(JSON.stringify(file))).toEqual({ ok: true });
+    store.getState().send('@claude @gpt hello');
+    await done();
+    const bySeat = Object.fromEntries(adapters.calls.map((call) => [call.model, call.settings]));
+    expect(bySeat['claude-model']).toEqual({ kind: 'openai', baseURL: 'https://someone-else.example/v1' });
+    expect(bySeat['gpt-model']?.apiKey).toBe('sk-users-own');
+    const exported = JSON.parse(store.getState().exportRoom({ includeKeys: true }));
+    expect(exported.peers.map((peer: { apiKey?: string }) => peer.apiKey)).toEqual([undefined, 'sk-users-own', 'sk-users-own']);
+  });
+
   it('imports keys from a room file into the provider settings', async () => {
     const { store } = setup();
     const file = JSON.parse(store.getState().exportRoom());

@@ -32,6 +32,7 @@ import type {
   TurnOutcome,
 } from '../core/index.ts';
 import { PEER_COLOURS } from './colours.ts';
+import { keyForSeat } from './key-binding.ts';
 import { isKnownMode, serializeRoom } from './room-file.ts';
 import type { PeerSeat, RoomData, RoomState, RoomStore, TranscriptMessage } from './types.ts';
 
@@ -178,9 +179,10 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
     const providerSettings = (peer: PeerSeat): ProviderSettings => {
       const config = get().providers[peer.provider] ?? {};
       const baseURL = peer.baseURL ?? config.baseURL;
+      const apiKey = keyForSeat(peer, config);
       return {
         kind: peer.provider,
-        ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+        ...(apiKey ? { apiKey } : {}),
         ...(baseURL ? { baseURL } : {}),
       };
     };

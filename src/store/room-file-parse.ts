@@ -119,7 +119,8 @@ export function parseRoomFile(json: string, seedFallback: number): ParsedRoom {
   }
   const keys: Partial<Record<ProviderId, ProviderConfig>> = {};
   const peers: PeerSeat[] = file.peers.map((peer, index) => {
-    if (peer.apiKey) keys[peer.provider] = { apiKey: peer.apiKey };
+    // A key in a room file is bound to that seat's endpoint (see key-binding.ts).
+    if (peer.apiKey) keys[peer.provider] = { apiKey: peer.apiKey, baseURL: peer.baseURL };
     return {
       kind: 'peer',
       id: `peer-${index + 1}-${peer.handle}`,

@@ -5,6 +5,7 @@
  */
 import { BUILT_IN_MODES } from '../core/index.ts';
 import type { ProviderId } from '../core/index.ts';
+import { keyForSeat } from './key-binding.ts';
 import type { RoomFile } from './room-file-parse.ts';
 import type { ProviderConfig, RoomData } from './types.ts';
 
@@ -31,7 +32,7 @@ export function serializeRoom(
     human: { handle: room.human.handle, name: room.human.displayName },
     seed: room.seed,
     peers: room.peers.map((peer) => {
-      const key = includeKeys ? providers[peer.provider]?.apiKey : undefined;
+      const key = includeKeys ? keyForSeat(peer, providers[peer.provider] ?? {}) : undefined;
       return {
         handle: peer.handle,
         name: peer.displayName,
