@@ -1,9 +1,11 @@
-import { useEffect, useState, type ComponentProps } from 'react';
-import Markdown, { type Components } from 'react-markdown';
+import { memo, useEffect, useMemo, useState, type ComponentProps } from 'react';
+import Markdown, { type Components, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { BlockedImage } from './BlockedImage';
 import { extrasKey, loadExtrasFor, type MarkdownExtras } from './extras';
+import { splitBlocks } from './blocks';
 import { safeLinkUrl } from './links';
+import { remarkVisibleDefinitions } from './visible-definitions';
 
 const NO_EXTRAS: MarkdownExtras = { remarkPlugins: [], rehypePlugins: [] };
 
@@ -27,9 +29,28 @@ const COMPONENTS: Components = {
   img: ({ src, alt }) => <BlockedImage src={typeof src === 'string' ? src : undefined} alt={alt} />,
 };
 
+/** One top-level block. Memoized: a finished block keeps its rendering while the reply streams on. */
+const MarkdownBlock = memo(function MarkdownBlock({
+  source,
+  remarkPlugins,
+  rehypePlugins,
+}: {
+  source: string;
+  remarkPlugins: Options['remarkPlugins'];
+  rehypePlugins: Options['rehypePlugins'];
+}) {
+  return (
+    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={COMPONENTS}>
+      {source}
+    </Markdown>
+  );
+});
+
 /**
  * Renders untrusted model output as markdown: raw HTML stays text, links are limited to http(s)/mailto and
- * open without an opener or referrer, images wait for a click. Code highlighting and math load on demand.
+ * open without an opener or referrer, images wait for a click, and nothing is hidden (link definitions show as
+ * text). Code highlighting and math load on demand. Each top-level block renders on its own, so a streaming
+ * reply re-parses only its last block.
  */
 export default function MarkdownBody({ text }: { text: string }) {
   const key = extrasKey(text);
@@ -47,13 +68,16 @@ export default function MarkdownBody({ text }: { text: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   const active = extras.key === key ? extras.value : NO_EXTRAS;
+  const remarkPlugins = useMemo(
+    () => [remarkGfm, remarkVisibleDefinitions, ...active.remarkPlugins],
+    [active.remarkPlugins],
+  );
+  const blocks = useMemo(() => splitBlocks(text), [text]);
   return (
-    <Markdown
-      remarkPlugins={[remarkGfm, ...active.remarkPlugins]}
-      rehypePlugins={active.rehypePlugins}
-      components={COMPONENTS}
-    >
-      {text}
-    </Markdown>
+    <>
+      {blocks.map((block, index) => (
+        <MarkdownBlock key={index} source={block} remarkPlugins={remarkPlugins} rehypePlugins={active.rehypePlugins} />
+      ))}
+    </>
   );
 }

@@ -27,7 +27,11 @@ let math: Promise<{ remark: PluggableList; rehype: PluggableList }> | undefined;
 
 function loadHighlighting(): Promise<PluggableList> {
   highlighting ??= Promise.all([import('rehype-highlight'), import('highlight.js/styles/github-dark.css')]).then(
-    ([module]) => [[module.default, { detect: false, ignoreMissing: true }]],
+    ([module]) => {
+      // One transformer for the page: building it registers and compiles every language again.
+      const transformer = module.default({ detect: false });
+      return [() => transformer];
+    },
   );
   return highlighting;
 }
