@@ -249,7 +249,11 @@ describe('facilitator: peers and room files', () => {
     expect(bySeat['claude-model']).toEqual({ kind: 'openai', baseURL: 'https://someone-else.example/v1' });
     expect(bySeat['gpt-model']?.apiKey).toBe('sk-users-own');
     const exported = JSON.parse(store.getState().exportRoom({ includeKeys: true }));
-    expect(exported.peers.map((peer: { apiKey?: string }) => peer.apiKey)).toEqual([undefined, 'sk-users-own', 'sk-users-own']);
+    expect(exported.peers.map((peer: { apiKey?: string }) => peer.apiKey)).toEqual([
+      undefined,
+      'sk-users-own',
+      'sk-users-own',
+    ]);
   });
 
   it('imports keys from a room file into the provider settings', async () => {

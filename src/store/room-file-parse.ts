@@ -9,6 +9,9 @@ import { PEER_COLOURS } from './colours.ts';
 import { ROOM_FILE_FORMAT, ROOM_FILE_VERSION } from './room-file.ts';
 import type { PeerSeat, ProviderConfig, RoomData } from './types.ts';
 
+// No code generation: the Content-Security-Policy forbids eval, and zod's probe for it would log a violation.
+z.config({ jitless: true });
+
 const MAX_TEXT = 20_000;
 
 const handle = z

@@ -25,7 +25,7 @@ describe('plain-language messages', () => {
     [{ kind: 'network' }, 'Could not reach Anthropic. Check your connection.'],
     [
       { kind: 'timeout', phase: 'first-token', afterMs: 60_000 },
-      'Anthropic sent no reply for 60 s, so the request was stopped. You can raise the first-token timeout in Providers.',
+      'Anthropic sent no reply for 60 s, so the request was stopped. Try again, or regenerate the message.',
     ],
     [
       { kind: 'timeout', phase: 'idle', afterMs: 30_000 },

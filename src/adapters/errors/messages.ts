@@ -55,7 +55,7 @@ function timeoutMessage(ctx: MessageContext, failure: Failure): string {
   if (failure.kind !== 'timeout') return `${ctx.provider} took too long to answer, so the request was stopped.`;
   const seconds = formatSeconds(failure.afterMs / 1000);
   return failure.phase === 'first-token'
-    ? `${ctx.provider} sent no reply for ${seconds}, so the request was stopped. You can raise the first-token timeout in Providers.`
+    ? `${ctx.provider} sent no reply for ${seconds}, so the request was stopped. Try again, or regenerate the message.`
     : `${ctx.provider} stopped sending for ${seconds} in the middle of the reply, so it was stopped.`;
 }
 

@@ -99,7 +99,7 @@ describe.each(FORMATS)('$name faults', (format) => {
     expect(Date.now() - started).toBeLessThan(3000);
     expect(result).toMatchObject({ status: 'error', text: '', error: { reason: 'timeout' } });
     expect(result.error?.message).toBe(
-      `${PROVIDER_NAME[format.name]} sent no reply for 0.3 s, so the request was stopped. You can raise the first-token timeout in Providers.`,
+      `${PROVIDER_NAME[format.name]} sent no reply for 0.3 s, so the request was stopped. Try again, or regenerate the message.`,
     );
     await fake.waitForRequest((request) => request.model === model && request.clientClosed);
   });

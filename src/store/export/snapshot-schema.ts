@@ -19,6 +19,9 @@ import type {
 import { IMPORT_LIMITS } from './import-limits.ts';
 import type { ConversationSnapshot } from './snapshot.ts';
 
+// No code generation: the Content-Security-Policy forbids eval, and zod's probe for it would log a violation.
+z.config({ jitless: true });
+
 const shortText = z.string().max(IMPORT_LIMITS.shortText);
 const longText = z.string().max(IMPORT_LIMITS.longText);
 const id = shortText.min(1);
