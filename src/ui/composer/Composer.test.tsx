@@ -2,7 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithRoom } from '../test-utils';
-import { Composer } from './Composer';
+import { Composer, PLAIN_COMPOSER_CHARS } from './Composer';
 
 const box = () => screen.getByRole('textbox', { name: 'Message' });
 const sentTexts = (store: ReturnType<typeof renderWithRoom>['store']) =>
@@ -113,5 +113,16 @@ describe('Composer', () => {
     await user.type(box(), '@gpt there?');
     expect(container.querySelector('mark[data-mention="peer"]')).toHaveAttribute('data-ignored', 'muted');
     expect(screen.getByText(/Gpt is muted and will not answer/)).toBeInTheDocument();
+  });
+
+  it('keeps a huge paste plain: no highlight layer, still sent whole', async () => {
+    const { user, store, container } = renderWithRoom(<Composer />);
+    const huge = `@claude ${'lorem ipsum '.repeat(Math.ceil(PLAIN_COMPOSER_CHARS / 12) + 10)}`;
+    box().focus();
+    await user.paste(huge);
+    expect(container.querySelector('mark[data-mention]')).toBeNull();
+    expect(screen.getByText('To: Claude.')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(sentTexts(store)).toEqual([huge]);
   });
 });

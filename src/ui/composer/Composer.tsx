@@ -17,6 +17,12 @@ export const COMPOSER_ID = 'composer-message';
  * @ offers the room's handles, aliases and @all; resolved mentions are highlighted and the line below says who the
  * message reaches.
  */
+/**
+ * Past this length the highlight layer and the grow-to-fit sizing are dropped: mirroring a huge text into a second
+ * element and re-measuring it costs the browser a layout per key stroke (a 1 MB paste made typing crawl).
+ */
+export const PLAIN_COMPOSER_CHARS = 20_000;
+
 export function Composer() {
   const { send } = useRoomActions();
   const human = useRoomStore((state) => state.human);
@@ -42,6 +48,7 @@ export function Composer() {
     [shownText, human, peers],
   );
 
+  const plain = text.length > PLAIN_COMPOSER_CHARS;
   const query = mentionQueryAt(text, caret);
   const suggestions = query && query.start !== dismissedAt ? mentionSuggestions(peers, query.query) : [];
   const open = suggestions.length > 0;
@@ -117,12 +124,14 @@ export function Composer() {
     >
       <div className="mx-auto flex max-w-3xl items-end gap-2">
         <div className="relative min-w-0 flex-1 rounded-md bg-white dark:bg-slate-900">
-          <MentionBackdrop
-            ref={backdropRef}
-            text={shownText}
-            spans={mentions.spans}
-            className={`${FIELD_BOX} border-transparent`}
-          />
+          {!plain && (
+            <MentionBackdrop
+              ref={backdropRef}
+              text={shownText}
+              spans={mentions.spans}
+              className={`${FIELD_BOX} border-transparent`}
+            />
+          )}
           <textarea
             ref={textareaRef}
             id={COMPOSER_ID}
@@ -141,7 +150,7 @@ export function Composer() {
             onScroll={(event) => {
               if (backdropRef.current) backdropRef.current.scrollTop = event.currentTarget.scrollTop;
             }}
-            className={`${FIELD_BOX} relative block max-h-48 min-h-11 w-full resize-none border-slate-300 bg-transparent [field-sizing:content] placeholder:text-slate-400 dark:border-slate-700`}
+            className={`${FIELD_BOX} relative block max-h-48 min-h-11 w-full resize-none border-slate-300 bg-transparent ${plain ? 'h-48' : '[field-sizing:content]'} placeholder:text-slate-400 dark:border-slate-700`}
           />
           {open && <MentionSuggestions id={listId} suggestions={suggestions} active={activeIndex} onPick={pick} />}
         </div>
