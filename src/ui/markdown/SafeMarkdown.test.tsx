@@ -5,11 +5,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { needsHighlighting, needsMath } from './extras';
 import MarkdownBody from './MarkdownBody';
+import type * as VisibleDefinitions from './visible-definitions';
 
 /** Counts markdown parses: the visible-definitions plugin runs once per parsed block. */
 const blockParses = vi.hoisted(() => ({ count: 0 }));
 vi.mock('./visible-definitions', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./visible-definitions')>();
+  const original = await importOriginal<typeof VisibleDefinitions>();
   return {
     remarkVisibleDefinitions: () => {
       blockParses.count++;
