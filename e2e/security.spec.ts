@@ -404,8 +404,11 @@ test('a message with 10,000 mentions asks each peer once, and the room stays usa
   await composer.focus();
   let mark = await pageNow(page);
   await page.keyboard.insertText(mentions);
-  // Every mention is highlighted (the highlight layer renders after the text, as a deferred update).
-  await expect(page.locator('form[aria-label="Composer"] mark[data-mention="peer"]')).toHaveCount(10_000);
+  // The text is far past the composer's plain-text threshold, so it shows no highlight layer (which would cost a
+  // layout per key stroke); the line under the box still says whom the message reaches.
+  expect(mentions.length).toBeGreaterThan(20_000);
+  await expect(page.locator('form[aria-label="Composer"] mark[data-mention]')).toHaveCount(0);
+  await expect(page.locator('form[aria-label="Composer"]')).toContainText('To: Alpha, Beta, Gamma.');
   const pasteTasks = await longTasks(mark, await pageNow(page));
   mark = await pageNow(page);
   const started = Date.now();
@@ -428,7 +431,7 @@ test('a message with 10,000 mentions asks each peer once, and the room stays usa
   await send(page, '@beta still there?');
   await expect(articleOf(page, 'beta').nth(1).locator('.markdown')).toHaveText('Still here.');
   report({
-    '10,000 mentions pasted and highlighted': describeTasks(pasteTasks),
+    '10,000 mentions pasted': describeTasks(pasteTasks),
     'typing 12 keys after it': `${describeTasks(typingTasks)}, ${typingMs} ms in all`,
   });
 });
