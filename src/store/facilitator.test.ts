@@ -245,9 +245,15 @@ describe('facilitator: peers and room files', () => {
     expect(await store.getState().importRoom(JSON.stringify(file))).toEqual({ ok: true });
     store.getState().send('@claude @gpt hello');
     await done();
-    const bySeat = Object.fromEntries(adapters.calls.map((call) => [call.model, call.settings]));
-    expect(bySeat['claude-model']).toEqual({ kind: 'openai', baseURL: 'https://someone-else.example/v1' });
-    expect(bySeat['gpt-model']?.apiKey).toBe('sk-users-own');
+    // The redirected seat never reaches any provider, and says why; the others use the key as before.
+    expect(adapters.calls.map((call) => call.model)).toEqual(['gpt-model']);
+    expect(adapters.calls[0]?.settings.apiKey).toBe('sk-users-own');
+    const claudeReply = Object.values(store.getState().messages).find((message) => message.authorId.endsWith('claude'));
+    expect(claudeReply).toMatchObject({ status: 'error', error: { reason: 'bad-key' } });
+    expect(claudeReply?.error?.message).toMatch(
+      /uses someone-else\.example, but your openai key is only sent to api\.openai\.com/,
+    );
+    expect(claudeReply?.error?.message).not.toContain('sk-users-own');
     const exported = JSON.parse(store.getState().exportRoom({ includeKeys: true }));
     expect(exported.peers.map((peer: { apiKey?: string }) => peer.apiKey)).toEqual([
       undefined,

@@ -32,7 +32,7 @@ import type {
   TurnOutcome,
 } from '../core/index.ts';
 import { PEER_COLOURS } from './colours.ts';
-import { keyForSeat } from './key-binding.ts';
+import { keyForSeat, withheldKeyMessage } from './key-binding.ts';
 import { isKnownMode, serializeRoom } from './room-file.ts';
 import type { PeerSeat, RoomData, RoomState, RoomStore, TranscriptMessage } from './types.ts';
 
@@ -240,9 +240,10 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         modeId: effect.modeId,
         human: { handle: state.human.handle, name: state.human.displayName },
       };
-      const result = await deps
-        .adapterFor(providerSettings(peer))
-        .stream(request, { signal: controller.signal, onEvent, room });
+      const withheld = withheldKeyMessage(peer, get().providers[peer.provider] ?? {});
+      const result: TurnResult = withheld
+        ? refusedTurn(withheld)
+        : await deps.adapterFor(providerSettings(peer)).stream(request, { signal: controller.signal, onEvent, room });
       if (startedIn !== generation) return;
       controllers.delete(effect.turnId);
       flushText();
@@ -587,6 +588,18 @@ function arbiterView(state: ArbiterState): ArbiterView {
     effectiveLimits: currentLimits(state),
     dapParams: Object.fromEntries(state.peers.map((peer) => [peer.id, dapParamsOf(state, peer)])),
     dapProbabilities: currentDapProbabilities(state),
+  };
+}
+
+/** A turn that never reached a provider. */
+function refusedTurn(message: string): TurnResult {
+  return {
+    status: 'error',
+    text: '',
+    stopReason: null,
+    usage: null,
+    latency: { firstTokenMs: null, totalMs: 0 },
+    error: { reason: 'bad-key', message },
   };
 }
 

@@ -23,6 +23,28 @@ function normalizedEndpoint(url: string): string | null {
   }
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Why a seat gets no key although its provider has one (its endpoint is not the key's), in words; null when the
+ * seat may use the key or there is none.
+ */
+export function withheldKeyMessage(
+  peer: Pick<PeerSeat, 'provider' | 'baseURL' | 'displayName'>,
+  config: ProviderConfig,
+): string | null {
+  if (!config.apiKey || !peer.baseURL || keyForSeat(peer, config) !== undefined) return null;
+  const keyEndpoint = config.baseURL ?? DEFAULT_ENDPOINTS[peer.provider];
+  const where = keyEndpoint ? `is only sent to ${hostOf(keyEndpoint)}` : 'has no base URL to go to';
+  return `${peer.displayName} uses ${hostOf(peer.baseURL)}, but your ${peer.provider} key ${where}. To use this endpoint, set it as the base URL in Providers with the key that belongs to it.`;
+}
+
 /** The key a seat may use, or undefined when the seat's endpoint is not the one the key belongs to. */
 export function keyForSeat(peer: Pick<PeerSeat, 'provider' | 'baseURL'>, config: ProviderConfig): string | undefined {
   if (!config.apiKey) return undefined;
