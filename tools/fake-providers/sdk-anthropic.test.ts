@@ -1,31 +1,19 @@
 // The fake through the real `@anthropic-ai/sdk`, base URL `${url}` (the SDK adds /v1 itself).
 import Anthropic from '@anthropic-ai/sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeProviders } from './index';
-import { startFakeProviders } from './index';
+import { caught, fakeProvidersForThisFile } from './testing';
 
 const API_KEY = 'sk-ant-fake-key-DO-NOT-LOG-7777';
 const FAST = { tokensPerSecond: 2000 };
 
 let fake: FakeProviders;
 let claude: Anthropic;
-beforeAll(async () => {
-  fake = await startFakeProviders();
+const fakeProviders = fakeProvidersForThisFile();
+beforeAll(() => {
+  fake = fakeProviders();
   claude = new Anthropic({ apiKey: API_KEY, baseURL: fake.url, maxRetries: 0 });
 });
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
-
-async function caught(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 const SYSTEM = 'You are Bea, a peer in a shared room.';
 const MESSAGES: Anthropic.MessageParam[] = [

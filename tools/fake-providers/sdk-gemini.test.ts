@@ -1,32 +1,20 @@
 // The fake through the real `@google/genai` (2.x: /v1beta), base URL `${url}` (the SDK adds the version).
 import { ApiError, FinishReason, GoogleGenAI } from '@google/genai';
 import type { GenerateContentResponse } from '@google/genai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeProviders } from './index';
-import { startFakeProviders } from './index';
+import { caught, fakeProvidersForThisFile } from './testing';
 
 const API_KEY = 'AIza-fake-gemini-key-DO-NOT-LOG-1313';
 const FAST = { tokensPerSecond: 2000 };
 
 let fake: FakeProviders;
 let genai: GoogleGenAI;
-beforeAll(async () => {
-  fake = await startFakeProviders();
+const fakeProviders = fakeProvidersForThisFile();
+beforeAll(() => {
+  fake = fakeProviders();
   genai = new GoogleGenAI({ apiKey: API_KEY, httpOptions: { baseUrl: fake.url } });
 });
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
-
-async function caught(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 const SYSTEM = 'You are Cy, a peer among peers.';
 const CONTENTS = [

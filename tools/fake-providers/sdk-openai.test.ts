@@ -1,31 +1,19 @@
 // The fake through the real `openai` SDK (Chat Completions and Responses), base URL `${url}/v1`.
 import OpenAI from 'openai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeProviders } from './index';
-import { startFakeProviders } from './index';
+import { caught, fakeProvidersForThisFile } from './testing';
 
 const API_KEY = 'sk-fake-openai-key-DO-NOT-LOG-4242';
 const FAST = { tokensPerSecond: 2000 };
 
 let fake: FakeProviders;
 let openai: OpenAI;
-beforeAll(async () => {
-  fake = await startFakeProviders();
+const fakeProviders = fakeProvidersForThisFile();
+beforeAll(() => {
+  fake = fakeProviders();
   openai = new OpenAI({ apiKey: API_KEY, baseURL: `${fake.url}/v1`, maxRetries: 0 });
 });
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
-
-async function caught(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 const MESSAGES = [
   { role: 'system' as const, content: 'You are Ada, one of three peers.' },
