@@ -6,6 +6,7 @@ import { expect, type Page } from '@playwright/test';
 import type { LoggedRequest, Provider } from '../tools/fake-providers';
 import { requestsFor } from './fake-control';
 import type { TestPeer } from './room';
+import { newestStoredConversation } from './stored';
 
 export interface WireFormat {
   id: 'openai-chat' | 'openai-responses' | 'anthropic' | 'gemini';
@@ -136,46 +137,8 @@ export function expectPlainLanguage(text: string, secrets: readonly string[]): v
 
 /** What autosave last wrote for the newest conversation: each shown message's status, and the round's end. */
 async function savedConversation(page: Page): Promise<{ statuses: string[]; lastRoundEnd: string | null } | null> {
-  return page.evaluate(async () => {
-    const names = await indexedDB.databases();
-    if (!names.some((entry) => entry.name === 'peerchat')) return null;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('peerchat');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
-    });
-    try {
-      const all = <T>(store: string) =>
-        new Promise<T[]>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result as T[]);
-          request.onerror = () => reject(request.error ?? new Error('getAll failed'));
-        });
-      if (!db.objectStoreNames.contains('conversations')) return null;
-      const conversations = await all<{
-        id: string;
-        updatedAt: number;
-        pathIds?: string[];
-        lastRoundEnd: string | null;
-        deletedAt?: number;
-      }>('conversations');
-      const newest = conversations
-        .filter((conversation) => conversation.deletedAt === undefined)
-        .sort((a, b) => b.updatedAt - a.updatedAt)[0];
-      if (!newest) return null;
-      const messages = (await all<{ conversationId: string; id: string; status: string; seq: number }>('messages'))
-        .filter((message) => message.conversationId === newest.id)
-        .sort((a, b) => a.seq - b.seq);
-      const byId = new Map(messages.map((message) => [message.id, message]));
-      const path = newest.pathIds ?? messages.map((message) => message.id);
-      return {
-        statuses: path.map((id) => byId.get(id)?.status ?? 'missing'),
-        lastRoundEnd: newest.lastRoundEnd,
-      };
-    } finally {
-      db.close();
-    }
-  });
+  const stored = await newestStoredConversation(page);
+  return stored && { statuses: stored.messages.map((message) => message.status), lastRoundEnd: stored.lastRoundEnd };
 }
 
 /** Waits until autosave has written what the page shows (it writes at most every 400 ms). */

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Download, Page } from '@playwright/test';
+import { newestStoredConversation } from './stored';
 
 /** `../shared` beside the repository, or PEERCHAT_SHARED_DIR. */
 export function sharedDir(): string {
@@ -163,30 +164,6 @@ export async function readDownload(download: Download): Promise<Buffer> {
 
 /** The stored messages of the newest conversation (IndexedDB, as autosave wrote them). */
 export async function storedMessages(page: Page): Promise<{ kind: string; authorId: string; text: string }[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('peerchat');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
-    });
-    try {
-      const all = <T>(store: string) =>
-        new Promise<T[]>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result as T[]);
-          request.onerror = () => reject(request.error ?? new Error('getAll failed'));
-        });
-      const conversations = await all<{ id: string; updatedAt: number }>('conversations');
-      const newest = conversations.sort((a, b) => b.updatedAt - a.updatedAt)[0];
-      const messages = await all<{ conversationId: string; seq: number; kind: string; authorId: string; text: string }>(
-        'messages',
-      );
-      return messages
-        .filter((message) => message.conversationId === newest?.id)
-        .sort((a, b) => a.seq - b.seq)
-        .map(({ kind, authorId, text }) => ({ kind, authorId, text }));
-    } finally {
-      db.close();
-    }
-  });
+  const stored = await newestStoredConversation(page);
+  return (stored?.messages ?? []).map(({ kind, authorId, text }) => ({ kind, authorId, text }));
 }

@@ -1,8 +1,8 @@
 // Every fault of the fake-provider server, through the real SDKs, mapped to the right reason and message.
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Fault, FakeProviders } from '../../../tools/fake-providers/index.ts';
-import { startFakeProviders } from '../../../tools/fake-providers/index.ts';
+import { fakeProvidersForThisFile } from '../../../tools/fake-providers/testing.ts';
 import { createAdapter } from '../create-adapter.ts';
 import { collectTurn } from '../testing/collect.ts';
 import type { FormatCase } from '../testing/formats.ts';
@@ -10,13 +10,10 @@ import { FORMATS, sampleRequest, uniqueModel } from '../testing/formats.ts';
 import type { TurnErrorReason } from '../types.ts';
 
 let fake: FakeProviders;
-beforeAll(async () => {
-  fake = await startFakeProviders({ port: 0 });
+const fakeProviders = fakeProvidersForThisFile();
+beforeAll(() => {
+  fake = fakeProviders();
 });
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
 
 const NO_RETRY = { retry: { maxRetries: 0 } };
 

@@ -1,20 +1,17 @@
 // Retries through the real SDKs: the provider's retry-after honoured and announced, backoff, caps, and the cases
 // that must not retry.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeProviders } from '../../../tools/fake-providers/index.ts';
-import { startFakeProviders } from '../../../tools/fake-providers/index.ts';
+import { fakeProvidersForThisFile } from '../../../tools/fake-providers/testing.ts';
 import { createAdapter } from '../create-adapter.ts';
 import { collectTurn } from '../testing/collect.ts';
 import { FORMATS, sampleRequest, uniqueModel } from '../testing/formats.ts';
 
 let fake: FakeProviders;
-beforeAll(async () => {
-  fake = await startFakeProviders({ port: 0 });
+const fakeProviders = fakeProvidersForThisFile();
+beforeAll(() => {
+  fake = fakeProviders();
 });
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
 
 describe.concurrent.each(FORMATS)('$name', (format) => {
   it('a 429 with retry-after 1 s: announces "retrying in 1 s", waits, and succeeds on the second request', async () => {

@@ -1,20 +1,17 @@
 // Every adapter through the real SDK against the fake-provider server: text, terminal event, usage, latency,
 // what the provider was sent, output limits, abort mid-stream, and model lists.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeProviders } from '../../../tools/fake-providers/index.ts';
-import { startFakeProviders } from '../../../tools/fake-providers/index.ts';
+import { fakeProvidersForThisFile } from '../../../tools/fake-providers/testing.ts';
 import { createAdapter } from '../create-adapter.ts';
 import { collectTurn } from '../testing/collect.ts';
 import { FORMATS, sampleRequest, uniqueModel } from '../testing/formats.ts';
 
 let fake: FakeProviders;
-beforeAll(async () => {
-  fake = await startFakeProviders({ port: 0 });
+const fakeProviders = fakeProvidersForThisFile();
+beforeAll(() => {
+  fake = fakeProviders();
 });
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
 
 describe.each(FORMATS)('$name', (format) => {
   it('streams the text, ends on the terminal event, and reports usage and latency', async () => {
