@@ -125,6 +125,18 @@ describe('conversation files', () => {
     await stop();
   });
 
+  it('never overwrites the open conversation, even before it is stored', async () => {
+    const { room, library, talk, stop } = await setup();
+    // No autosave: the open conversation is not written when its own export comes back in.
+    await stop();
+    await talk('@claude not saved yet');
+    const { exportConversation } = await import('./conversation-files');
+    const json = await exportConversation(room.getState(), 'json');
+    const openId = room.getState().conversationId;
+    expect(await library.getState().importConversation(json.data as string)).toEqual({ ok: true });
+    expect(room.getState().conversationId).not.toBe(openId);
+  });
+
   it('refuses a bad conversation file with one clear message and changes nothing', async () => {
     const { room, library, talk, stop } = await setup();
     await talk('@claude hi');

@@ -129,11 +129,10 @@ export function createLibraryStore(deps: LibraryDeps): StoreApi<LibraryStore> {
 
       async importConversation(text) {
         const db = await deps.db();
-        const parsed = await parseConversationFile(
-          text,
-          async (id) => (await db.conversations.get(id)) !== undefined,
-          deps.newId,
-        );
+        // The open conversation may not be stored yet: its id counts as taken all the same.
+        const taken = async (id: string) =>
+          id === deps.room.getState().conversationId || (await db.conversations.get(id)) !== undefined;
+        const parsed = await parseConversationFile(text, taken, deps.newId);
         if (!parsed.ok) return parsed;
         await storeConversation(db, parsed.saved, deps.now());
         await refresh();
