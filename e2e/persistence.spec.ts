@@ -25,3 +25,53 @@ test('a reload mid-stream brings the partial reply back, marked interrupted', as
   await expect(articles(page, 'you')).toContainText('@alpha tell me everything');
   await expect(page.getByRole('button', { name: 'Stop all' })).toHaveCount(0);
 });
+
+test('a long conversation opens newest first after a reload, and once read, all of it is there and exported', async ({
+  page,
+}) => {
+  const { largeConversation } = await import('../bench/browser/conversation-fixture');
+  const fixture = largeConversation(400);
+  const original = JSON.parse(fixture.json) as { conversation: { messages: { text: string }[]; events: unknown[] } };
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page
+    .getByLabel('Import conversation')
+    .setInputFiles({ name: 'long.peerchat.json', mimeType: 'application/json', buffer: Buffer.from(fixture.json) });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await page.waitForTimeout(900); // past one autosave write
+
+  await page.reload();
+  const last = page.locator(`article[aria-posinset="${fixture.messages}"]`);
+  await expect(last).toBeVisible();
+  await expect(last).toContainText(original.conversation.messages.at(-1)!.text.split('\n')[0]!.slice(0, 40));
+
+  // The export waits for nothing and leaves nothing out: every message and event of the file.
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(async () => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 2_000 }),
+      page.getByRole('button', { name: 'Export PeerChat JSON' }).click(),
+    ]);
+    const exported = JSON.parse(await streamToText(await file.createReadStream())) as typeof original;
+    expect(exported.conversation.messages.map((message) => message.text)).toEqual(
+      original.conversation.messages.map((message) => message.text),
+    );
+    expect(exported.conversation.events.length).toBeGreaterThanOrEqual(original.conversation.events.length);
+  }).toPass({ timeout: 10_000 });
+
+  // Scrolling back reaches the first message.
+  const feed = page.getByRole('feed', { name: 'Transcript' });
+  await expect(async () => {
+    await feed.evaluate((element) => element.scrollTo({ top: 0 }));
+    await expect(page.locator('article[aria-posinset="1"]')).toContainText(
+      original.conversation.messages[0]!.text.slice(0, 30),
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 10_000 });
+});
+
+async function streamToText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -29,6 +29,9 @@ export function fileStem(title: string): string {
 
 /** Builds the file for one format of the open conversation. */
 export async function exportConversation(state: RoomState, format: ConversationFormat): Promise<ConversationFile> {
+  // A file made before the whole conversation is read would silently leave part of it out.
+  if (state.olderMessagesPending || state.eventLogPending)
+    throw new Error('it is still being read from storage. Try again in a moment.');
   const formats = await import('./export/index.ts');
   const snapshot = formats.snapshotOf(state, { id: state.conversationId, title: state.title });
   const stem = fileStem(state.title);

@@ -53,6 +53,10 @@ export interface FacilitatorDeps {
 /** The longest human message accepted (a 1 MB paste still fits). */
 export const MAX_MESSAGE_CHARS = 2_000_000;
 
+/** The answer to a change asked for while a conversation's older messages are still being read from storage. */
+export const STILL_OPENING_NOTICE =
+  'This conversation is still being read from storage (older messages first). Try again in a moment.';
+
 export function modesOf(room: Pick<RoomData, 'customModes'>): ModeDefinition[] {
   return [...BUILT_IN_MODES, ...room.customModes];
 }
@@ -87,7 +91,9 @@ function emptyConversation(
     title: room.name,
     messageIds: [],
     messages: {},
+    olderMessagesPending: false,
     events: [],
+    eventLogPending: false,
     roundActive: false,
     lastRoundEnd: null,
     contextFills: {},
@@ -168,6 +174,8 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
 
     const refreshContextFills = () => {
       const state = get();
+      // Fills are measured on the whole transcript; `restoreMessages` measures them once it is in.
+      if (state.olderMessagesPending) return;
       const fills = contextBuilder.contextFills({
         roster: rosterOf(state),
         mode: modeById(state),
@@ -304,6 +312,9 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
 
     const peerById = (peerId: string) => get().peers.find((peer) => peer.id === peerId);
 
+    /** Why the conversation cannot change now: another tab holds it, or its older messages are still being read. */
+    const blockedReason = () => get().readOnlyReason ?? (get().olderMessagesPending ? STILL_OPENING_NOTICE : null);
+
     return {
       ...emptyConversation(deps.initialRoom, deps.newId()),
       arbiter,
@@ -313,7 +324,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       rememberKeys: true,
 
       send(text) {
-        const readOnly = get().readOnlyReason;
+        const readOnly = blockedReason();
         if (readOnly) return { ok: false, message: readOnly };
         if (text.trim() === '') return { ok: false, message: 'Write something first.' };
         if (text.length > MAX_MESSAGE_CHARS)
@@ -350,7 +361,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       skipNext: () => dispatch({ type: 'skip-next', at: deps.now() }),
 
       speakNow(peerId) {
-        const readOnly = get().readOnlyReason;
+        const readOnly = blockedReason();
         if (readOnly) return { ok: false, message: readOnly };
         set({ notice: null });
         dispatch({ type: 'speak-now', at: deps.now(), peerId });
@@ -359,7 +370,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       },
 
       regenerate(messageId) {
-        const readOnly = get().readOnlyReason;
+        const readOnly = blockedReason();
         if (readOnly) return { ok: false, message: readOnly };
         const message = get().messages[messageId];
         if (!message || message.kind !== 'peer')
@@ -386,7 +397,8 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
 
       setMode(modeId) {
         const state = get();
-        if (state.readOnlyReason) return { ok: false, message: state.readOnlyReason };
+        const readOnly = blockedReason();
+        if (readOnly) return { ok: false, message: readOnly };
         if (!isKnownMode(modeId, state)) return { ok: false, message: `Unknown mode "${modeId}".` };
         if (modeId === state.modeId) return { ok: true };
         const mode = modeById(state, modeId);
@@ -507,7 +519,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         const original = get().messages[messageId];
         if (!original || original.kind !== 'human')
           return { ok: false, message: 'Only your own messages can be edited.' };
-        const readOnly = get().readOnlyReason;
+        const readOnly = blockedReason();
         if (readOnly) return { ok: false, message: readOnly };
         if (text.trim() === '') return { ok: false, message: 'Write something first.' };
         if (get().roundActive) dispatch({ type: 'stop-all', at: deps.now() });
@@ -520,6 +532,8 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       showVersion(messageId) {
         const state = get();
         if (!state.messages[messageId]) return;
+        const readOnly = blockedReason();
+        if (readOnly) return set({ notice: readOnly });
         if (state.roundActive) dispatch({ type: 'stop-all', at: deps.now() });
         set((current) => ({ messageIds: pathThrough(current.messages, messageId) }));
         refreshContextFills();
@@ -536,35 +550,60 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
 
       loadConversation(saved) {
         abortAll();
-        const messages = saved.messages.map((message) =>
-          message.status === 'streaming'
-            ? { ...message, status: 'interrupted' as const, retrying: undefined }
-            : message,
+        const messages = saved.messages;
+        const storedLamport = saved.events.reduce(
+          (max, event) => Math.max(max, event.lamport),
+          saved.eventsPending?.lastLamport ?? 0,
         );
+        // The stored arbiter; for a log without one (an imported file), a fresh arbiter whose clock continues it.
+        const opening = saved.arbiter ? null : startArbiter(saved.room, deps.now());
+        const resumed = saved.arbiter ?? (storedLamport > 0 ? { ...opening!.state, lamport: storedLamport } : null);
         set({
           ...emptyConversation(saved.room, saved.id),
           title: saved.title,
-          messageIds: messages.map((message) => message.id),
+          messageIds: saved.messagesPending?.pathIds ?? messages.map((message) => message.id),
           messages: Object.fromEntries(
             [...(saved.otherVersions ?? []), ...messages].map((message) => [message.id, message]),
           ),
+          olderMessagesPending: saved.messagesPending !== undefined,
           events: saved.events,
+          eventLogPending: saved.eventsPending !== undefined,
           lastRoundEnd: saved.lastRoundEnd,
+          // In the first change already, so whoever watches for a new conversation sees its stored clock.
+          ...(resumed ? { arbiter: resumed } : {}),
         });
-        if (saved.arbiter) {
-          arbiter = saved.arbiter;
+        // After the first change, so that storage is told too: those turns cannot go on.
+        const cutShort = messages.filter((message) => message.status === 'streaming').map(endedStreaming);
+        if (cutShort.length > 0)
+          set((state) => ({
+            messages: { ...state.messages, ...Object.fromEntries(cutShort.map((message) => [message.id, message])) },
+          }));
+        if (resumed) {
+          arbiter = resumed;
           // A round that was running when the page closed cannot go on: end it, completing its turns.
           if (isRoundActive(arbiter)) dispatch({ type: 'stop-all', at: deps.now() });
           else applyStep({ state: arbiter, effects: [], events: [] });
-        } else if (saved.events.length > 0) {
-          // An imported log: a fresh arbiter whose Lamport clock continues after the log's last event.
-          const step = startArbiter(saved.room, deps.now());
-          const lamport = saved.events.reduce((max, event) => Math.max(max, event.lamport), step.state.lamport);
-          applyStep({ state: { ...step.state, lamport }, effects: [], events: [] });
         } else {
-          applyStep(startArbiter(saved.room, deps.now()));
+          applyStep(opening!);
         }
         refreshContextFills();
+      },
+
+      restoreMessages(conversationId, stored) {
+        const state = get();
+        if (state.conversationId !== conversationId || !state.olderMessagesPending) return;
+        const messages = { ...state.messages };
+        // What changed since opening (a turn closed as interrupted) is newer than storage.
+        for (const message of stored) messages[message.id] ??= endedStreaming(message);
+        set({ messages, olderMessagesPending: false });
+        refreshContextFills();
+      },
+
+      restoreEvents(conversationId, stored) {
+        const state = get();
+        if (state.conversationId !== conversationId || !state.eventLogPending) return;
+        const since = state.events[0]?.lamport ?? Infinity;
+        set({ events: [...stored.filter((event) => event.lamport < since), ...state.events], eventLogPending: false });
       },
 
       rename(title) {
@@ -589,6 +628,11 @@ function arbiterView(state: ArbiterState): ArbiterView {
     dapParams: Object.fromEntries(state.peers.map((peer) => [peer.id, dapParamsOf(state, peer)])),
     dapProbabilities: currentDapProbabilities(state),
   };
+}
+
+/** A message stored while it was streaming comes back interrupted: that turn cannot go on. */
+function endedStreaming(message: TranscriptMessage): TranscriptMessage {
+  return message.status === 'streaming' ? { ...message, status: 'interrupted', retrying: undefined } : message;
 }
 
 /** A turn that never reached a provider. */

@@ -10,7 +10,8 @@ import { defaultRoom } from './default-room.ts';
 import { createFacilitatorStore } from './facilitator.ts';
 import { createLibraryStore, type LibraryStore } from './library.ts';
 import type { Autosave } from './persistence/autosave.ts';
-import { listConversations, loadConversation } from './persistence/conversations.ts';
+import { listConversations } from './persistence/conversations.ts';
+import { readConversation, showConversation } from './persistence/open.ts';
 import type { PeerChatDb } from './persistence/db.ts';
 import type { RoomStore } from './types.ts';
 
@@ -83,15 +84,14 @@ export async function startPersistence(): Promise<void> {
     import('./persistence/autosave.ts'),
   ]);
   await persistSettings(roomStore, db);
-  const newest = (await listConversations(db))[0];
-  const saved = newest ? await loadConversation(db, newest.id) : undefined;
-  const loaded = saved !== undefined && roomStore.getState().messageIds.length === 0;
-  if (loaded) roomStore.getState().loadConversation(saved);
+  // Saving starts before the newest conversation opens, so it sees the opening as a switch to a stored one.
   autosave = startAutosave(roomStore, db, {
     ...(typeof navigator !== 'undefined' && navigator.locks ? { locks: webLocks(navigator.locks) } : {}),
-    // What was said before storage opened is not stored yet: only a conversation just loaded counts as saved.
-    ...(loaded ? { storedConversationId: saved.id } : {}),
   });
+  const newest = (await listConversations(db))[0];
+  const saved = newest ? await readConversation(db, newest.id) : undefined;
+  // Something said before storage opened stays: the stored conversation is then left in the list.
+  if (saved && roomStore.getState().messageIds.length === 0) showConversation(roomStore, db, saved);
   window.addEventListener('pagehide', () => void autosave?.flush());
   await libraryStore.getState().refresh();
 }

@@ -8,7 +8,6 @@ import type { PeerChatDb } from './persistence/db.ts';
 import {
   deleteConversation,
   duplicateConversation,
-  loadConversation,
   purgeDeleted,
   renameConversation,
   storeConversation,
@@ -16,6 +15,7 @@ import {
   undoDelete,
   type ConversationSummary,
 } from './persistence/conversations.ts';
+import { readConversation, showConversation } from './persistence/open.ts';
 import type { Result, RoomStore } from './types.ts';
 
 /** How long a deletion can be undone. */
@@ -84,9 +84,10 @@ export function createLibraryStore(deps: LibraryDeps): StoreApi<LibraryStore> {
       async open(id) {
         if (id === deps.room.getState().conversationId) return { ok: true };
         await deps.flushPending();
-        const saved = await loadConversation(await deps.db(), id);
+        const db = await deps.db();
+        const saved = await readConversation(db, id);
         if (!saved) return { ok: false, message: 'That conversation is no longer stored in this browser.' };
-        deps.room.getState().loadConversation(saved);
+        showConversation(deps.room, db, saved);
         return { ok: true };
       },
 
@@ -135,8 +136,11 @@ export function createLibraryStore(deps: LibraryDeps): StoreApi<LibraryStore> {
         const parsed = await parseConversationFile(text, taken, deps.newId);
         if (!parsed.ok) return parsed;
         await storeConversation(db, parsed.saved, deps.now());
+        await deps.flushPending();
+        // Opened from the file in hand, log included: no need to read back what was just written.
+        deps.room.getState().loadConversation(parsed.saved);
         await refresh();
-        return get().open(parsed.saved.id);
+        return { ok: true };
       },
 
       async undoRemove() {

@@ -73,6 +73,16 @@ export interface SavedConversation {
   /** Other versions of messages (edits, regenerations), kept to switch back to. */
   otherVersions?: TranscriptMessage[];
   events: CoreEvent[];
+  /**
+   * Set when `events` is empty because the stored log is still being read (the transcript shows first);
+   * `restoreEvents` hands it over. `lastLamport` is the log's newest Lamport number, which new events follow.
+   */
+  eventsPending?: { lastLamport: number };
+  /**
+   * Set when `messages` holds only the newest messages of the path, whose ids are all here; `restoreMessages`
+   * hands over the rest (and `otherVersions`).
+   */
+  messagesPending?: { pathIds: string[] };
   /** The arbiter as it was last saved; null starts a fresh one from the room. */
   arbiter: ArbiterState | null;
   lastRoundEnd: RoundEndReason | null;
@@ -85,7 +95,15 @@ export interface RoomState extends RoomData {
   /** Message ids in transcript order; `messages` holds them by id (so one streaming message re-renders alone). */
   messageIds: string[];
   messages: Record<string, TranscriptMessage>;
+  /**
+   * True while only the newest messages of a stored conversation are in `messages` (`messageIds` is whole): the
+   * rest is being read, and nothing that needs the whole transcript (sending, versions) can happen yet.
+   */
+  olderMessagesPending: boolean;
+  /** The audit log (profile §9) in Lamport order. While `eventLogPending`, only the events since opening. */
   events: CoreEvent[];
+  /** True while the stored part of the event log is still being read (see `restoreEvents`). */
+  eventLogPending: boolean;
   roundActive: boolean;
   /** Peers queued next in the running round, in order. */
   queuedPeerIds: string[];
@@ -144,6 +162,10 @@ export interface RoomActions {
   newConversation(): void;
   /** Replaces everything with a stored conversation; turns that were streaming come back `interrupted`. */
   loadConversation(saved: SavedConversation): void;
+  /** Adds the stored messages read after `loadConversation`; what changed since opening wins. */
+  restoreMessages(conversationId: string, stored: readonly TranscriptMessage[]): void;
+  /** Puts a stored event log read after `loadConversation` in front of the events since; ignored for another conversation. */
+  restoreEvents(conversationId: string, stored: readonly CoreEvent[]): void;
   rename(title: string): Result;
 }
 

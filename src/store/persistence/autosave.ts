@@ -19,8 +19,6 @@ export interface AutosaveOptions {
   intervalMs?: number;
   now?: () => number;
   locks?: ConversationLocks;
-  /** The conversation open at the start, if it was just loaded from storage; any other is saved whole. */
-  storedConversationId?: string;
 }
 
 /** Web Locks: held for as long as this tab has the conversation open. */
@@ -49,7 +47,8 @@ interface Saved {
   conversationId: string;
   messages: Record<string, TranscriptMessage>;
   messageIds: string[];
-  eventCount: number;
+  /** Events up to this Lamport number are stored. */
+  eventsThrough: number;
   recordKey: unknown[];
   createdAt: number | null;
   writable: boolean;
@@ -80,12 +79,8 @@ export interface Autosave {
 export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, options: AutosaveOptions = {}): Autosave {
   const intervalMs = options.intervalMs ?? 400;
   const now = options.now ?? Date.now;
-  let saved = baselineOf(
-    store.getState(),
-    false,
-    null,
-    store.getState().conversationId === options.storedConversationId,
-  );
+  // What is in the room before anything is opened (typed before storage opened) is not stored yet.
+  let saved = baselineOf(store.getState(), false, null, false);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
 
@@ -131,6 +126,7 @@ export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, option
       claim(state.conversationId);
       return;
     }
+    if (previous.olderMessagesPending && !state.olderMessagesPending) adoptRestored(state, previous);
     schedule();
   });
   claim(saved.conversationId);
@@ -144,6 +140,13 @@ export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, option
     },
   };
 
+  /** The older messages just read from storage are stored: only what changed since is written. */
+  function adoptRestored(state: RoomStore, previous: RoomStore) {
+    const messages = { ...saved.messages };
+    for (const [id, message] of Object.entries(state.messages)) if (!(id in previous.messages)) messages[id] = message;
+    saved.messages = messages;
+  }
+
   /**
    * What is stored now, as far as this tab knows: everything when `stored` (just written, or just loaded from
    * storage), else nothing (a new conversation's opening events are written with its first message).
@@ -153,7 +156,7 @@ export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, option
       conversationId: state.conversationId,
       messages: stored ? state.messages : {},
       messageIds: stored ? state.messageIds : [],
-      eventCount: stored ? state.events.length : 0,
+      eventsThrough: stored ? storedLamportOf(state) : 0,
       recordKey: recordKeyOf(state),
       createdAt,
       writable,
@@ -174,14 +177,31 @@ function diff(
       messages.push({ ...stripUndefined(message), conversationId: state.conversationId, seq });
     }
   });
-  const events: EventRecord[] = state.events
-    .slice(saved.eventCount)
-    .map((event) => ({ ...event, conversationId: state.conversationId }));
+  const events: EventRecord[] = eventsAfter(state.events, saved.eventsThrough).map((event) => ({
+    ...event,
+    conversationId: state.conversationId,
+  }));
   const key = recordKeyOf(state);
   const recordChanged = saved.createdAt === null || key.some((part, index) => part !== saved.recordKey[index]);
   if (messages.length === 0 && events.length === 0 && !recordChanged) return null;
   const createdAt = saved.createdAt ?? state.messages[state.messageIds[0]!]?.createdAt ?? at;
   return { record: recordOf(state, createdAt, at), messages, events };
+}
+
+/**
+ * The newest Lamport number of a conversation as stored: its last event, or while the stored log is still being
+ * read, the clock the conversation was opened with (which continues that log).
+ */
+function storedLamportOf(state: RoomState): number {
+  const lastEvent = state.events.at(-1)?.lamport ?? 0;
+  return state.eventLogPending ? Math.max(lastEvent, state.arbiter.lamport) : lastEvent;
+}
+
+/** The events stamped after `lamport` (the log is in Lamport order, so they are at its end). */
+function eventsAfter<T extends { lamport: number }>(events: readonly T[], lamport: number): T[] {
+  let start = events.length;
+  while (start > 0 && events[start - 1]!.lamport > lamport) start--;
+  return events.slice(start);
 }
 
 function recordOf(state: RoomState, createdAt: number, at: number): ConversationRecord {

@@ -3,6 +3,7 @@
  * Messages are stored one record each, keyed by conversation and message id, so two tabs writing the same
  * conversation never overwrite each other's messages.
  */
+import type { CoreEvent } from '../../core/index.ts';
 import type { SavedConversation, TranscriptMessage } from '../types.ts';
 import type { ConversationRecord, EventRecord, MessageRecord, PeerChatDb } from './db.ts';
 
@@ -20,24 +21,121 @@ export async function listConversations(db: PeerChatDb): Promise<ConversationSum
     .map(({ id, title, updatedAt }) => ({ id, title, updatedAt }));
 }
 
+/** A stored conversation, whole. */
 export async function loadConversation(db: PeerChatDb, id: string): Promise<SavedConversation | undefined> {
   const record = await db.conversations.get(id);
   if (!record || record.deletedAt !== undefined) return undefined;
-  const [messages, events] = await Promise.all([
-    db.messages.where('[conversationId+seq]').between([id, -Infinity], [id, Infinity]).toArray(),
-    db.events.where('[conversationId+lamport]').between([id, -Infinity], [id, Infinity]).toArray(),
+  const [messages = [], events = []] = await Promise.all([loadMessages(db, id), loadEvents(db, id)]);
+  return { ...headerOf(record), ...splitPath(messages, record.pathIds), events };
+}
+
+/**
+ * The newest `count` messages of a stored conversation's shown path and the ids of all of it, without its event
+ * log: enough to show it and, with the stored arbiter state, continue it. `messagesPending` and `eventsPending`
+ * say what `loadMessages` and `loadEvents` are left to read.
+ */
+export async function loadConversationTail(
+  db: PeerChatDb,
+  id: string,
+  count: number,
+): Promise<SavedConversation | undefined> {
+  const record = await db.conversations.get(id);
+  if (!record || record.deletedAt !== undefined) return undefined;
+  const [pathIds, lastLamport] = await Promise.all([
+    record.pathIds ?? messageIdsInOrder(db, id),
+    // A stored arbiter's clock stamped the log; without one (an imported file never continued), its last key tells.
+    record.arbiter?.lamport ?? lastEventLamport(db, id),
   ]);
+  const whole = pathIds.length <= count;
+  const messages = whole
+    ? splitPath((await loadMessages(db, id)) ?? [], record.pathIds)
+    : { messages: await messagesById(db, id, pathIds.slice(-count)) };
+  return {
+    ...headerOf(record),
+    ...messages,
+    events: [],
+    ...(whole ? {} : { messagesPending: { pathIds } }),
+    ...(lastLamport > 0 ? { eventsPending: { lastLamport } } : {}),
+  };
+}
+
+/** Reads are made in pages of this many records: one page is a short task, however long the conversation. */
+const PAGE_SIZE = 1_000;
+
+/** Every stored message of a conversation (all versions) in `seq` order; undefined once `keepGoing` says stop. */
+export function loadMessages(db: PeerChatDb, id: string, keepGoing?: () => boolean) {
+  return inPages(
+    (after) =>
+      db.messages
+        .where('[conversationId+seq]')
+        .between([id, after], [id, Infinity], false, true)
+        .limit(PAGE_SIZE)
+        .toArray(),
+    (record) => record.seq,
+    keepGoing,
+  ).then((records) => records?.map(({ conversationId: _c, seq: _s, ...message }) => message as TranscriptMessage));
+}
+
+/** A conversation's event log in Lamport order; undefined once `keepGoing` says stop. */
+export function loadEvents(db: PeerChatDb, id: string, keepGoing?: () => boolean) {
+  return inPages(
+    (after) =>
+      db.events
+        .where('[conversationId+lamport]')
+        .between([id, after], [id, Infinity], false, true)
+        .limit(PAGE_SIZE)
+        .toArray(),
+    (record) => record.lamport,
+    keepGoing,
+  ).then((records) => records?.map(({ conversationId: _c, ...event }) => event as CoreEvent));
+}
+
+async function inPages<T>(
+  page: (after: number) => Promise<T[]>,
+  keyOf: (record: T) => number,
+  keepGoing: () => boolean = () => true,
+): Promise<T[] | undefined> {
+  const all: T[] = [];
+  let after = -Infinity;
+  for (;;) {
+    if (!keepGoing()) return undefined;
+    const records = await page(after);
+    for (const record of records) all.push(record);
+    if (records.length < PAGE_SIZE) return all;
+    after = keyOf(records.at(-1)!);
+  }
+}
+
+async function messagesById(db: PeerChatDb, id: string, messageIds: readonly string[]): Promise<TranscriptMessage[]> {
+  const records = await db.messages.bulkGet(messageIds.map((messageId): [string, string] => [id, messageId]));
+  return records
+    .filter((record) => record !== undefined)
+    .map(({ conversationId: _c, seq: _s, ...message }) => message as TranscriptMessage);
+}
+
+/** Ids in `seq` order, for a conversation stored before paths were. */
+async function messageIdsInOrder(db: PeerChatDb, id: string): Promise<string[]> {
+  const keys = await db.messages.where('[conversationId+seq]').between([id, -Infinity], [id, Infinity]).primaryKeys();
+  return keys.map(([, messageId]) => messageId);
+}
+
+async function lastEventLamport(db: PeerChatDb, id: string): Promise<number> {
+  const keys = await db.events
+    .where('[conversationId+lamport]')
+    .between([id, -Infinity], [id, Infinity])
+    .reverse()
+    .limit(1)
+    .primaryKeys();
+  return keys[0]?.[1] ?? 0;
+}
+
+function headerOf(record: ConversationRecord) {
   return {
     id: record.id,
     title: record.title,
     room: record.room,
     arbiter: record.arbiter,
     lastRoundEnd: record.lastRoundEnd,
-    ...splitPath(
-      messages.map(({ conversationId: _c, seq: _s, ...message }) => message),
-      record.pathIds,
-    ),
-    events: events.map(({ conversationId: _c, ...event }) => event as EventRecord),
   };
 }
 

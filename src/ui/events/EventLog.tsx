@@ -9,6 +9,7 @@ const PAGE = 200;
 /** The audit trail (profile §9), newest first, one line per event with its Lamport number. */
 export function EventLog() {
   const events = useRoomStore((state) => state.events);
+  const pending = useRoomStore((state) => state.eventLogPending);
   const human = useRoomStore((state) => state.human);
   const peers = useRoomStore((state) => state.peers);
   const [shown, setShown] = useState(PAGE);
@@ -20,7 +21,10 @@ export function EventLog() {
   return (
     <div className="flex flex-col gap-2">
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        {events.length} {events.length === 1 ? 'event' : 'events'}, newest first. # is the Lamport number.
+        {pending
+          ? 'Reading the stored events… Events since opening, newest first.'
+          : `${events.length} ${events.length === 1 ? 'event' : 'events'}, newest first.`}{' '}
+        # is the Lamport number.
       </p>
       <ol aria-label="Event log" className="flex flex-col font-mono text-xs">
         {newestFirst.map((event) => (

@@ -17,10 +17,19 @@ import { ShowPassesContext } from './show-passes';
 export const MessageView = memo(function MessageView({ id, position }: { id: string; position?: number }) {
   const message = useRoomStore((state) => state.messages[id]);
   const showPasses = useContext(ShowPassesContext);
-  if (!message) return null;
+  if (!message) return <NotReadYet />;
   if (message.status === 'passed' && !showPasses) return null;
   return <MessageArticle message={message} position={position} />;
 });
+
+/** A message of a stored conversation that is still being read (the newest ones come first). */
+function NotReadYet() {
+  return (
+    <div className="mx-auto w-full max-w-3xl px-4 py-3 text-sm text-slate-400 dark:text-slate-500">
+      Reading from storage…
+    </div>
+  );
+}
 
 function MessageArticle({ message, position }: { message: TranscriptMessage; position: number | undefined }) {
   const author = useRoomStore((state) => authorOf(state, message));

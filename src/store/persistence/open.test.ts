@@ -1,0 +1,202 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isLamportOrdered } from '../../core/index.ts';
+import { exportConversation } from '../conversation-files.ts';
+import { createFacilitatorStore, STILL_OPENING_NOTICE } from '../facilitator.ts';
+import { scriptedAdapters, settle, testDeps, type ScriptedReply } from '../testing.ts';
+import type { RoomStore } from '../types.ts';
+import { startAutosave } from './autosave.ts';
+import {
+  loadConversation,
+  loadConversationTail,
+  loadEvents,
+  loadMessages,
+  storeConversation,
+} from './conversations.ts';
+import { PeerChatDb } from './db.ts';
+import { readConversation, showConversation } from './open.ts';
+
+let dbCount = 0;
+let storeCount = 0;
+const dbs: PeerChatDb[] = [];
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+function freshDb() {
+  const db = new PeerChatDb(`open-test-${++dbCount}`);
+  dbs.push(db);
+  return db;
+}
+function newStore(script: Record<string, ScriptedReply[]> = {}) {
+  const deps = testDeps(scriptedAdapters(script).adapterFor);
+  const prefix = `o${++storeCount}-`;
+  return createFacilitatorStore({ ...deps, newId: () => prefix + deps.newId() });
+}
+function autosave(store: ReturnType<typeof newStore>, db: PeerChatDb) {
+  const saver = startAutosave(store, db, { intervalMs: 5 });
+  stops.push(saver.stop);
+  return saver;
+}
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const idle = (store: { getState(): RoomStore }) =>
+  settle(
+    () =>
+      store.getState().roundActive || Object.values(store.getState().messages).some((m) => m.status === 'streaming'),
+  );
+
+/** A stored conversation whose tab died while @claude was streaming (its round is still open in storage). */
+async function conversationLeftMidRound(db: PeerChatDb, questionsBefore = 1) {
+  const first = newStore({ 'claude-model': [{ text: 'Half of a thought that never', hold: true }] });
+  autosave(first, db);
+  for (let question = 1; question <= questionsBefore; question++) {
+    first.getState().send(`@gpt question ${question}`);
+    await idle(first);
+  }
+  first.getState().send('@claude think aloud');
+  await wait(40);
+  const stored = (await loadConversation(db, first.getState().conversationId))!;
+  expect(stored.arbiter?.round).not.toBeNull();
+  return stored;
+}
+
+describe('opening a stored conversation', () => {
+  it('shows the transcript before the event log is read, then the whole log in order, and stores only new events', async () => {
+    const db = freshDb();
+    const stored = await conversationLeftMidRound(db);
+    const reopened = newStore();
+    autosave(reopened, db); // as at start-up: saving runs before the conversation opens
+    let newEventWrites = 0;
+    db.events.hook('creating', () => void newEventWrites++);
+    db.events.hook('updating', () => void newEventWrites++);
+
+    const saved = (await readConversation(db, stored.id))!;
+    expect(saved.eventsPending).toEqual({ lastLamport: stored.arbiter!.lamport });
+    expect(saved.events).toEqual([]);
+    showConversation(reopened, db, saved);
+    const opened = reopened.getState();
+    expect(opened.messageIds).toEqual(stored.messages.map((m) => m.id));
+    expect(opened.eventLogPending).toBe(true);
+    // The round that was open is closed at once; those events are the only ones the room has so far.
+    expect(opened.roundActive).toBe(false);
+    const sinceOpening = opened.events;
+    expect(sinceOpening.length).toBeGreaterThan(0);
+    expect(sinceOpening[0]!.lamport).toBe(stored.arbiter!.lamport + 1);
+
+    await settle(() => reopened.getState().eventLogPending);
+    const restored = reopened.getState().events;
+    expect(restored).toEqual([...stored.events, ...sinceOpening]);
+    expect(isLamportOrdered(restored)).toBe(true);
+
+    await wait(40);
+    expect((await loadConversation(db, stored.id))!.events).toEqual(restored);
+    expect(newEventWrites).toBe(sinceOpening.length);
+  });
+
+  it('keeps a late event log out of the conversation opened after it', async () => {
+    const db = freshDb();
+    const stored = await conversationLeftMidRound(db);
+    const room = newStore();
+    showConversation(room, db, (await readConversation(db, stored.id))!);
+    room.getState().newConversation();
+    const fresh = room.getState().events;
+    await wait(40);
+    expect(room.getState().events).toBe(fresh);
+    expect(room.getState().eventLogPending).toBe(false);
+  });
+
+  it('refuses to export the conversation until its event log is in', async () => {
+    const db = freshDb();
+    const stored = await conversationLeftMidRound(db);
+    const room = newStore();
+    showConversation(room, db, (await readConversation(db, stored.id))!);
+    await expect(exportConversation(room.getState(), 'json')).rejects.toThrow(/still being read from storage/);
+    await settle(() => room.getState().eventLogPending);
+    const file = await exportConversation(room.getState(), 'json');
+    expect(JSON.parse(file.data as string).conversation.events).toHaveLength(room.getState().events.length);
+  });
+
+  it('continues the stored clock without reading the log when no arbiter state was stored (an imported file)', async () => {
+    const db = freshDb();
+    const stored = await conversationLeftMidRound(db);
+    await db.conversations.update(stored.id, { arbiter: null });
+    const saved = (await readConversation(db, stored.id))!;
+    const lastLamport = stored.events.at(-1)!.lamport;
+    expect(saved.eventsPending).toEqual({ lastLamport });
+    const room = newStore();
+    showConversation(room, db, saved);
+    expect(room.getState().arbiter.lamport).toBe(lastLamport);
+    room.getState().send('@gpt still there?');
+    await settle(() => room.getState().eventLogPending);
+    await idle(room);
+    const events = room.getState().events;
+    expect(events.slice(0, stored.events.length)).toEqual(stored.events);
+    expect(events.length).toBeGreaterThan(stored.events.length);
+    expect(isLamportOrdered(events)).toBe(true);
+  });
+
+  it('shows the newest messages first, refuses changes until the rest is read, then has all of it, written once', async () => {
+    const db = freshDb();
+    const stored = await conversationLeftMidRound(db, 4);
+    const storedIds = stored.messages.map((m) => m.id);
+    const room = newStore();
+    autosave(room, db);
+    let messageWrites = 0;
+    db.messages.hook('creating', () => void messageWrites++);
+    db.messages.hook('updating', () => void messageWrites++);
+
+    const saved = (await loadConversationTail(db, stored.id, 3))!;
+    expect(saved.messages).toEqual(stored.messages.slice(-3));
+    expect(saved.messagesPending).toEqual({ pathIds: storedIds });
+    showConversation(room, db, saved);
+    const opened = room.getState();
+    expect(opened.messageIds).toEqual(storedIds);
+    expect(opened.olderMessagesPending).toBe(true);
+    expect(Object.keys(opened.messages)).toHaveLength(3);
+    expect(opened.messages[storedIds.at(-1)!]!.status).toBe('interrupted');
+    // Nothing that needs the whole transcript happens yet, and nothing changes.
+    expect(opened.send('@gpt too soon')).toEqual({ ok: false, message: STILL_OPENING_NOTICE });
+    expect(opened.speakNow('id-gpt')).toEqual({ ok: false, message: STILL_OPENING_NOTICE });
+    expect(opened.regenerate(storedIds.at(-2)!)).toEqual({ ok: false, message: STILL_OPENING_NOTICE });
+    opened.showVersion(storedIds.at(-1)!);
+    expect(room.getState().notice).toBe(STILL_OPENING_NOTICE);
+    expect(room.getState().messageIds).toEqual(storedIds);
+
+    await settle(() => room.getState().olderMessagesPending || room.getState().eventLogPending);
+    const all = room.getState();
+    expect(all.messageIds).toEqual(storedIds);
+    expect(storedIds.map((id) => all.messages[id]?.text)).toEqual(stored.messages.map((m) => m.text));
+    expect(Object.keys(all.contextFills).length).toBeGreaterThan(0);
+    await wait(40);
+    // Only the turn that was cut short is written again; the older messages came from storage.
+    expect(messageWrites).toBe(1);
+    const reread = (await loadConversation(db, stored.id))!;
+    expect(reread.messages.map((m) => m.id)).toEqual(storedIds);
+    expect(reread.messages.at(-1)!.status).toBe('interrupted');
+
+    expect(all.send('@gpt now then')).toEqual({ ok: true });
+    await idle(room);
+    expect(room.getState().messageIds.slice(0, storedIds.length)).toEqual(storedIds);
+  });
+
+  it('reads long conversations back whole, across pages, in order', async () => {
+    const db = freshDb();
+    const stored = await conversationLeftMidRound(db, 2);
+    const template = stored.messages[0]!;
+    const messages = Array.from({ length: 2_345 }, (_, index) => ({
+      ...template,
+      id: `m${index}`,
+      text: `message ${index}`,
+      createdAt: template.createdAt + index,
+    }));
+    const events = Array.from({ length: 2_100 }, (_, index) => ({ ...stored.events[0]!, lamport: index + 1 }));
+    await storeConversation(db, { ...stored, id: 'long', messages, otherVersions: [], events }, Date.now());
+    expect((await loadMessages(db, 'long'))!.map((m) => m.text)).toEqual(messages.map((m) => m.text));
+    expect((await loadEvents(db, 'long'))!.map((e) => e.lamport)).toEqual(events.map((e) => e.lamport));
+    let pages = 0;
+    expect(await loadMessages(db, 'long', () => ++pages < 2)).toBeUndefined();
+    expect(pages).toBe(2);
+  });
+});
