@@ -573,7 +573,9 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
           ...(resumed ? { arbiter: resumed } : {}),
         });
         // After the first change, so that storage is told too: those turns cannot go on.
-        const cutShort = messages.filter((message) => message.status === 'streaming').map(endedStreaming);
+        const cutShort = [...(saved.otherVersions ?? []), ...messages]
+          .filter((message) => message.status === 'streaming')
+          .map(endedStreaming);
         if (cutShort.length > 0)
           set((state) => ({
             messages: { ...state.messages, ...Object.fromEntries(cutShort.map((message) => [message.id, message])) },

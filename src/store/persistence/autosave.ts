@@ -171,12 +171,22 @@ function diff(
 ): { record: ConversationRecord; messages: MessageRecord[]; events: EventRecord[] } | null {
   if (state.messageIds.length === 0) return null;
   const messages: MessageRecord[] = [];
+  const written = new Set<string>();
   state.messageIds.forEach((id, seq) => {
     const message = state.messages[id];
     if (message && (message !== saved.messages[id] || saved.messageIds[seq] !== id)) {
       messages.push({ ...stripUndefined(message), conversationId: state.conversationId, seq });
+      written.add(id);
     }
   });
+  // Versions off the shown path (an edit or a regeneration replaced them, perhaps before they were ever written):
+  // a changed message not written above is one of them. Their `seq` only has to come after the path's.
+  let offPath = state.messageIds.length;
+  for (const id in state.messages) {
+    const message = state.messages[id]!;
+    if (message === saved.messages[id] || written.has(id)) continue;
+    messages.push({ ...stripUndefined(message), conversationId: state.conversationId, seq: offPath++ });
+  }
   const events: EventRecord[] = eventsAfter(state.events, saved.eventsThrough).map((event) => ({
     ...event,
     conversationId: state.conversationId,

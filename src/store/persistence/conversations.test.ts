@@ -121,6 +121,30 @@ describe('autosave', () => {
     expect(events.filter((e) => e.type === 'turn-completed')).toHaveLength(dispatched);
   });
 
+  it('stores a version that an edit replaced before it was ever written, and a duplicate keeps it', async () => {
+    const db = freshDb();
+    const { store } = newStore({ 'claude-model': [{ text: 'Paris.' }, { text: 'Rome.' }] });
+    const saver = autosave(store, db, { intervalMs: 60_000 }); // nothing is written until the flush below
+    store.getState().send('@claude capital of France?');
+    await idle(store);
+    const first = store.getState().messageIds[0]!;
+    expect(store.getState().editAndRerun(first, '@claude capital of Italy?')).toEqual({ ok: true });
+    await idle(store);
+    await saver.flush();
+    const id = store.getState().conversationId;
+    const saved = (await loadConversation(db, id))!;
+    expect(saved.messages.map((m) => m.text)).toEqual(['@claude capital of Italy?', 'Rome.']);
+    expect(saved.otherVersions?.map((m) => [m.text, m.status])).toEqual([
+      ['@claude capital of France?', 'complete'],
+      ['Paris.', 'complete'],
+    ]);
+    await duplicateConversation(db, id, { id: 'copy', title: 'Copy', at: Date.now() });
+    expect((await loadConversation(db, 'copy'))!.otherVersions?.map((m) => m.text)).toEqual([
+      '@claude capital of France?',
+      'Paris.',
+    ]);
+  });
+
   it('a second tab on the same conversation is told, cannot send, and writes nothing', async () => {
     const db = freshDb();
     const held = new Set<string>();

@@ -225,7 +225,11 @@ export async function duplicateConversation(
   if (!saved || !record) return;
   await saveChanges(db, {
     record: { ...record, id: copy.id, title: copy.title, createdAt: copy.at, updatedAt: copy.at },
-    messages: saved.messages.map((message, seq) => ({ ...message, conversationId: copy.id, seq })),
+    messages: [...saved.messages, ...(saved.otherVersions ?? [])].map((message, seq) => ({
+      ...message,
+      conversationId: copy.id,
+      seq,
+    })),
     events: saved.events.map((event) => ({ ...event, conversationId: copy.id })),
   });
 }
