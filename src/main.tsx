@@ -7,11 +7,13 @@ import './index.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('PeerChat: #root element missing from index.html');
-void startPersistence().catch((error: unknown) => console.error('PeerChat could not open its storage:', error));
+void startPersistence()
+  .catch((error: unknown) => console.error('PeerChat could not open its storage:', error))
+  // The markdown renderer is not in the first load, and not needed to show a conversation's text: fetch it once the
+  // newest conversation is open, so it does not compete with opening it.
+  .finally(preloadMarkdown);
 createRoot(rootElement).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
-// The markdown renderer is not in the first load; fetch it as soon as the page has painted.
-requestAnimationFrame(() => setTimeout(preloadMarkdown, 0));

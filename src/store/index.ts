@@ -10,7 +10,7 @@ import { defaultRoom } from './default-room.ts';
 import { createFacilitatorStore } from './facilitator.ts';
 import { createLibraryStore, type LibraryStore } from './library.ts';
 import type { Autosave } from './persistence/autosave.ts';
-import { listConversations } from './persistence/conversations.ts';
+import { newestConversationId } from './persistence/conversations.ts';
 import { readConversation, showConversation } from './persistence/open.ts';
 import type { PeerChatDb } from './persistence/db.ts';
 import type { RoomStore } from './types.ts';
@@ -49,6 +49,11 @@ export function useRoom<T>(selector: (state: RoomStore) => T): T {
   return useStore(roomStore, selector);
 }
 
+/** Resolves after the browser has drawn the next frame (a task posted from a frame callback runs after it). */
+function nextFrameDrawn(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 let database: Promise<PeerChatDb> | undefined;
 /** IndexedDB through Dexie, loaded and opened on first use so neither is in the first page load. */
 function openDatabase(): Promise<PeerChatDb> {
@@ -66,6 +71,7 @@ export const libraryStore = createLibraryStore({
   flushPending: async () => {
     await autosave?.flush();
   },
+  shown: nextFrameDrawn,
 });
 
 /** Reads the conversation library (the sidebar's list). */
@@ -83,15 +89,16 @@ export async function startPersistence(): Promise<void> {
     import('./persistence/settings.ts'),
     import('./persistence/autosave.ts'),
   ]);
-  await persistSettings(roomStore, db);
   // Saving starts before the newest conversation opens, so it sees the opening as a switch to a stored one.
   autosave = startAutosave(roomStore, db, {
     ...(typeof navigator !== 'undefined' && navigator.locks ? { locks: webLocks(navigator.locks) } : {}),
   });
-  const newest = (await listConversations(db))[0];
-  const saved = newest ? await readConversation(db, newest.id) : undefined;
+  const [, newest] = await Promise.all([persistSettings(roomStore, db), newestConversationId(db)]);
+  const saved = newest ? await readConversation(db, newest) : undefined;
   // Something said before storage opened stays: the stored conversation is then left in the list.
-  if (saved && roomStore.getState().messageIds.length === 0) showConversation(roomStore, db, saved);
+  if (saved && roomStore.getState().messageIds.length === 0)
+    void showConversation(roomStore, db, saved, nextFrameDrawn);
   window.addEventListener('pagehide', () => void autosave?.flush());
+  await nextFrameDrawn();
   await libraryStore.getState().refresh();
 }

@@ -52,6 +52,8 @@ export interface LibraryDeps {
   newId(): string;
   /** Lets the autosave write what is pending before the open conversation changes. */
   flushPending(): Promise<void>;
+  /** Resolves once a conversation just opened has been drawn; the rest of it is read after. */
+  shown?(): Promise<void>;
 }
 
 export function createLibraryStore(deps: LibraryDeps): StoreApi<LibraryStore> {
@@ -87,7 +89,7 @@ export function createLibraryStore(deps: LibraryDeps): StoreApi<LibraryStore> {
         const db = await deps.db();
         const saved = await readConversation(db, id);
         if (!saved) return { ok: false, message: 'That conversation is no longer stored in this browser.' };
-        showConversation(deps.room, db, saved);
+        void showConversation(deps.room, db, saved, deps.shown);
         return { ok: true };
       },
 

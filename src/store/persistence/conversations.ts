@@ -21,6 +21,16 @@ export async function listConversations(db: PeerChatDb): Promise<ConversationSum
     .map(({ id, title, updatedAt }) => ({ id, title, updatedAt }));
 }
 
+/** The conversation changed last (not deleted), read without reading the others. */
+export async function newestConversationId(db: PeerChatDb): Promise<string | undefined> {
+  const newest = await db.conversations
+    .orderBy('updatedAt')
+    .reverse()
+    .filter((record) => record.deletedAt === undefined)
+    .first();
+  return newest?.id;
+}
+
 /** A stored conversation, whole. */
 export async function loadConversation(db: PeerChatDb, id: string): Promise<SavedConversation | undefined> {
   const record = await db.conversations.get(id);

@@ -15,16 +15,31 @@ export function readConversation(db: PeerChatDb, id: string): Promise<SavedConve
   return loadConversationTail(db, id, NEWEST_FIRST);
 }
 
-/** Opens a conversation `readConversation` read, then hands the room the rest of it as it is read. */
-export function showConversation(room: StoreApi<RoomStore>, db: PeerChatDb, saved: SavedConversation): void {
+/**
+ * Opens a conversation `readConversation` read, then hands the room the rest of it as it is read, starting once
+ * `shown` resolves (in the app: after the next frame, so reading does not hold up showing it). Resolves when the
+ * whole conversation is in, or it was left.
+ */
+export function showConversation(
+  room: StoreApi<RoomStore>,
+  db: PeerChatDb,
+  saved: SavedConversation,
+  shown: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   room.getState().loadConversation(saved);
-  void readTheRest(room, db, saved);
+  return readTheRest(room, db, saved, shown);
 }
 
-async function readTheRest(room: StoreApi<RoomStore>, db: PeerChatDb, saved: SavedConversation): Promise<void> {
+async function readTheRest(
+  room: StoreApi<RoomStore>,
+  db: PeerChatDb,
+  saved: SavedConversation,
+  shown: () => Promise<void>,
+): Promise<void> {
   const stillOpen = () => room.getState().conversationId === saved.id;
   let part = 'older messages';
   try {
+    await shown();
     if (saved.messagesPending) {
       const messages = await loadMessages(db, saved.id, stillOpen);
       if (messages) room.getState().restoreMessages(saved.id, messages);

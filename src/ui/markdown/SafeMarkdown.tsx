@@ -1,23 +1,48 @@
-import { lazy, memo, Suspense } from 'react';
+import { memo, useContext, useEffect, useSyncExternalStore } from 'react';
+import { FormattingContext } from './formatting.ts';
+import type LoadedMarkdownBody from './MarkdownBody.tsx';
 
-/** The markdown renderer and its parser load after the first paint, keeping them out of the first page load. */
-const MarkdownBody = lazy(() => import('./MarkdownBody.tsx'));
+/** The markdown renderer and its parser, kept out of the first page load; loaded once, shared by every message. */
+type MarkdownBodyComponent = typeof LoadedMarkdownBody;
+
+let markdownBody: MarkdownBodyComponent | null = null;
+let loading: Promise<void> | null = null;
+const waiting = new Set<() => void>();
+
+/** Starts loading the renderer (once); messages shown meanwhile are plain text and switch when it is in. */
+export function preloadMarkdown(): void {
+  loading ??= import('./MarkdownBody.tsx').then(
+    (module) => {
+      markdownBody = module.default;
+      for (const notify of waiting) notify();
+    },
+    (error: unknown) => {
+      loading = null; // the next message to render tries again
+      console.error('PeerChat could not load its Markdown renderer; messages show as plain text.', error);
+    },
+  );
+}
+
+function subscribe(notify: () => void): () => void {
+  waiting.add(notify);
+  return () => waiting.delete(notify);
+}
 
 /**
  * A message body. Until the renderer has loaded (a moment after start-up), the text shows as plain text, which
- * React escapes like any other string; see MarkdownBody for how untrusted markdown is made safe.
+ * React escapes like any other string; see MarkdownBody for how untrusted markdown is made safe. Once it is loaded,
+ * messages render as markdown straight away (no Suspense: its fallback would be held back for a while on each
+ * swap, and a message would show twice).
  */
 export const SafeMarkdown = memo(function SafeMarkdown({ text }: { text: string }) {
+  const MarkdownBody = useSyncExternalStore(subscribe, () => markdownBody);
+  const formatting = useContext(FormattingContext);
+  useEffect(() => {
+    if (!MarkdownBody) preloadMarkdown();
+  }, [MarkdownBody]);
   return (
     <div className="markdown">
-      <Suspense fallback={<p className="whitespace-pre-wrap">{text}</p>}>
-        <MarkdownBody text={text} />
-      </Suspense>
+      {MarkdownBody && formatting ? <MarkdownBody text={text} /> : <p className="whitespace-pre-wrap">{text}</p>}
     </div>
   );
 });
-
-/** Starts loading the renderer without waiting for a message that needs it. */
-export function preloadMarkdown(): void {
-  void import('./MarkdownBody.tsx');
-}

@@ -180,6 +180,30 @@ describe('Transcript', () => {
     expect(shown.at(-1)).toHaveTextContent('message m9999');
     expect(shown.at(-1)).toHaveAttribute('aria-posinset', '10000');
   });
+
+  it('shows a conversation just opened as text at once, formats it right after, and holds a place for unread messages', async () => {
+    const { store } = renderWithRoom(<Transcript />);
+    const ids = ['older', 'newest'];
+    act(() =>
+      store.getState().loadConversation({
+        id: 'opened',
+        title: 'Opened',
+        room: store.getState(),
+        messages: [humanMessage('newest', 'Is **this** formatted?')],
+        messagesPending: { pathIds: ids },
+        events: [],
+        arbiter: null,
+        lastRoundEnd: null,
+      }),
+    );
+    const [newest] = articles();
+    expect(newest).toHaveAttribute('aria-posinset', '2');
+    expect(screen.getByText('Reading from storage…')).toBeInTheDocument();
+    await vi.waitFor(() => expect(newest!.querySelector('strong')).toHaveTextContent('this'), { timeout: 5_000 });
+    act(() => store.getState().restoreMessages('opened', [humanMessage('older', 'The first one')]));
+    expect(screen.queryByText('Reading from storage…')).toBeNull();
+    expect(articles()[0]).toHaveTextContent('The first one');
+  });
 });
 
 describe('RoundEnd', () => {

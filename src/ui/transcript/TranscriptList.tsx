@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useRef } from 'react';
+import { FormattingContext } from '../markdown/formatting.ts';
 import { useRoomStore } from '../state/room-store';
 import { MessageView } from './MessageView';
 
@@ -14,8 +15,14 @@ const ESTIMATED_ROW_PX = 120;
  */
 export function TranscriptList() {
   const ids = useRoomStore((state) => state.messageIds);
+  // A conversation just opened shows as plain text first; its markdown follows in an interruptible background
+  // render (the deferred id catches up), so opening it never waits on the parser and typing is never held up.
+  const conversationId = useRoomStore((state) => state.conversationId);
+  const formatting = useDeferredValue(conversationId) === conversationId;
   const busy = useRoomStore((state) => state.roundActive);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable while the ids are: a new key function makes the virtualizer re-measure all 10,000 rows on every render.
+  const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
   // The virtualizer is a mutable instance by design (it re-renders this component itself); nothing here is memoized
   // on it, so the compiler's caution does not apply.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -23,7 +30,7 @@ export function TranscriptList() {
     count: ids.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
-    getItemKey: (index) => ids[index] ?? index,
+    getItemKey,
     overscan: 6,
     anchorTo: 'end',
     followOnAppend: true,
@@ -39,49 +46,51 @@ export function TranscriptList() {
   const fallbackStart = Math.max(0, ids.length - FALLBACK_ROWS);
 
   return (
-    <div className="relative flex min-h-0 flex-1 flex-col">
-      <div
-        ref={scrollRef}
-        role="feed"
-        aria-label="Transcript"
-        aria-busy={busy}
-        tabIndex={0}
-        className="min-h-0 flex-1 overflow-y-auto overscroll-contain py-2"
-      >
-        {ids.length === 0 ? (
-          <EmptyTranscript />
-        ) : hasViewport ? (
-          <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => (
-              <div
-                key={item.key}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className="absolute top-0 left-0 w-full pb-2"
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <MessageView id={ids[item.index]!} position={item.index + 1} />
-              </div>
-            ))}
-          </div>
-        ) : (
-          ids.slice(fallbackStart).map((id, offset) => (
-            <div key={id} className="pb-2">
-              <MessageView id={id} position={fallbackStart + offset + 1} />
+    <FormattingContext value={formatting}>
+      <div className="relative flex min-h-0 flex-1 flex-col">
+        <div
+          ref={scrollRef}
+          role="feed"
+          aria-label="Transcript"
+          aria-busy={busy}
+          tabIndex={0}
+          className="min-h-0 flex-1 overflow-y-auto overscroll-contain py-2"
+        >
+          {ids.length === 0 ? (
+            <EmptyTranscript />
+          ) : hasViewport ? (
+            <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => (
+                <div
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className="absolute top-0 left-0 w-full pb-2"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <MessageView id={ids[item.index]!} position={item.index + 1} />
+                </div>
+              ))}
             </div>
-          ))
+          ) : (
+            ids.slice(fallbackStart).map((id, offset) => (
+              <div key={id} className="pb-2">
+                <MessageView id={id} position={fallbackStart + offset + 1} />
+              </div>
+            ))
+          )}
+        </div>
+        {!atEnd && (
+          <button
+            type="button"
+            onClick={() => virtualizer.scrollToEnd({ behavior: 'smooth' })}
+            className="absolute right-4 bottom-3 rounded-full bg-indigo-600 px-3 py-1 text-sm text-white shadow hover:bg-indigo-700"
+          >
+            Jump to latest
+          </button>
         )}
       </div>
-      {!atEnd && (
-        <button
-          type="button"
-          onClick={() => virtualizer.scrollToEnd({ behavior: 'smooth' })}
-          className="absolute right-4 bottom-3 rounded-full bg-indigo-600 px-3 py-1 text-sm text-white shadow hover:bg-indigo-700"
-        >
-          Jump to latest
-        </button>
-      )}
-    </div>
+    </FormattingContext>
   );
 }
 
