@@ -597,7 +597,11 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         const messages = { ...state.messages };
         // What changed since opening (a turn closed as interrupted) is newer than storage.
         for (const message of stored) messages[message.id] ??= endedStreaming(message);
-        set({ messages, olderMessagesPending: false });
+        // A path id with no stored message (a damaged store) is dropped, as a whole read would have.
+        const messageIds = state.messageIds.every((id) => messages[id])
+          ? state.messageIds
+          : state.messageIds.filter((id) => messages[id]);
+        set({ messages, messageIds, olderMessagesPending: false });
         refreshContextFills();
       },
 

@@ -181,6 +181,17 @@ describe('opening a stored conversation', () => {
     expect(room.getState().messageIds.slice(0, storedIds.length)).toEqual(storedIds);
   });
 
+  it('drops a path id whose message is missing from storage once the rest is read', async () => {
+    const db = freshDb();
+    const stored = await conversationLeftMidRound(db, 3);
+    const lost = stored.messages[1]!.id;
+    await db.messages.delete([stored.id, lost]);
+    const room = newStore();
+    await showConversation(room, db, (await loadConversationTail(db, stored.id, 2))!);
+    expect(room.getState().olderMessagesPending).toBe(false);
+    expect(room.getState().messageIds).toEqual(stored.messages.map((m) => m.id).filter((id) => id !== lost));
+  });
+
   it('reads long conversations back whole, across pages, in order', async () => {
     const db = freshDb();
     const stored = await conversationLeftMidRound(db, 2);
