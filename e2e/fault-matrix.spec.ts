@@ -99,6 +99,13 @@ const CASES: readonly FaultCase[] = [
     keepsPartialText: true,
   },
   {
+    // The provider answered (200, stream open), then the connection dropped before any text.
+    name: 'drop-before-first-token',
+    fault: { kind: 'drop-mid-stream', afterTokens: 0 },
+    error: ({ label }) =>
+      new RegExp(`^The connection to ${escape(label)} was lost before the reply started\. Try again\.$`),
+  },
+  {
     name: 'no-terminal-event',
     fault: { kind: 'no-terminal-event', afterTokens: 5 },
     error: ({ label }) =>

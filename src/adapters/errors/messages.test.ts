@@ -73,6 +73,10 @@ describe('plain-language messages', () => {
     expect(toTurnError({ kind: 'network' }, ollama, [], true).message).toBe(
       'The connection to Ollama was lost in the middle of the reply.',
     );
+    // Reached, then lost before any text: no advice about the address or the server's origin setting.
+    expect(toTurnError({ kind: 'network' }, ollama, [], false, true).message).toBe(
+      'The connection to Ollama was lost before the reply started. Try again.',
+    );
   });
 
   it('long provider explanations are shortened', () => {

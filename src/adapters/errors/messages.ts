@@ -24,6 +24,8 @@ export interface MessageFacts {
   retryAfterSeconds?: number;
   /** Text had already streamed when it failed. */
   midStream: boolean;
+  /** The provider had answered (its stream was open) when it failed, text or not. */
+  answered?: boolean;
   /** The provider's explanation, already scrubbed and shortened. */
   detail?: string;
 }
@@ -43,12 +45,13 @@ function statusText(status: number | undefined): string {
   return status === undefined ? '' : ` (HTTP ${status})`;
 }
 
-function networkMessage(ctx: MessageContext, midStream: boolean): string {
+function networkMessage(ctx: MessageContext, facts: MessageFacts): string {
+  if (facts.midStream) return `The connection to ${ctx.provider} was lost in the middle of the reply.`;
+  // It was reached, so the address and CORS are fine: advice about them would mislead.
+  if (facts.answered === true) return `The connection to ${ctx.provider} was lost before the reply started. Try again.`;
   const where = ctx.endpoint === undefined ? '' : ` at ${ctx.endpoint}`;
-  const first = midStream
-    ? `The connection to ${ctx.provider} was lost in the middle of the reply.`
-    : `Could not reach ${ctx.provider}${where}. Check your connection${ctx.endpoint === undefined ? '' : ' and the base URL'}.`;
-  return ctx.networkHint === undefined || midStream ? first : `${first} ${ctx.networkHint}`;
+  const first = `Could not reach ${ctx.provider}${where}. Check your connection${ctx.endpoint === undefined ? '' : ' and the base URL'}.`;
+  return ctx.networkHint === undefined ? first : `${first} ${ctx.networkHint}`;
 }
 
 function timeoutMessage(ctx: MessageContext, failure: Failure): string {
@@ -89,7 +92,7 @@ function phraseFor(reason: TurnErrorReason, ctx: MessageContext, facts: MessageF
     case 'context-too-long':
       return `The conversation is too long for “${model ?? 'this model'}” at ${provider}. Lower this peer's context window in its settings, or start a new conversation.`;
     case 'network':
-      return networkMessage(ctx, facts.midStream);
+      return networkMessage(ctx, facts);
     case 'timeout':
       return timeoutMessage(ctx, facts.failure);
     case 'truncated':

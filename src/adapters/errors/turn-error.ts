@@ -28,13 +28,14 @@ export function toTurnError(
   ctx: MessageContext,
   secrets: readonly (string | undefined)[],
   midStream = false,
+  answered = false,
 ): TurnError {
   const reason = classifyFailure(failure);
   const status = failure.kind === 'api' ? failure.status : undefined;
   const retryAfterSeconds = failure.kind === 'api' ? failure.retryAfterSeconds : undefined;
   const detail = detailOf(failure, secrets);
   const message = scrubSecrets(
-    turnErrorMessage(reason, ctx, { failure, status, retryAfterSeconds, midStream, detail }),
+    turnErrorMessage(reason, ctx, { failure, status, retryAfterSeconds, midStream, answered, detail }),
     secrets,
   );
   const error: TurnError = { reason, message };

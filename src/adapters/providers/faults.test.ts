@@ -75,6 +75,16 @@ describe.each(FORMATS)('$name faults', (format) => {
     expect(fake.requests(model)).toHaveLength(1);
   });
 
+  it('a drop after the provider answered but before any text says it was lost, not that it could not be reached', async () => {
+    const model = uniqueModel(`${format.name}-drop-first`);
+    fake.script(model, { text: 'one two', fault: { kind: 'drop-mid-stream', afterTokens: 0 } });
+    const { result } = await collectTurn(createAdapter(format.settings(fake.url, NO_RETRY)), sampleRequest(model));
+    expect(result).toMatchObject({ status: 'error', text: '', error: { reason: 'network' } });
+    expect(result.error?.message).toBe(
+      `The connection to ${PROVIDER_NAME[format.name]} was lost before the reply started. Try again.`,
+    );
+  });
+
   it('rate-limit: reports the wait the provider asked for', async () => {
     const model = uniqueModel(`${format.name}-wait`);
     fake.script(model, { fault: { kind: 'rate-limit', retryAfterSeconds: 7 } });

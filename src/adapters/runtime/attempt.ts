@@ -9,7 +9,8 @@ import type { TurnRecord } from './turn-record.ts';
 import { untilAborted } from './until-aborted.ts';
 import { startWatchdog } from './watchdog.ts';
 
-export type AttemptOutcome = { type: 'finished' } | { type: 'failed'; failure: Failure };
+/** `answered`: the provider's stream had opened before the failure (so it was reached). */
+export type AttemptOutcome = { type: 'finished' } | { type: 'failed'; failure: Failure; answered: boolean };
 
 export async function runAttempt(
   driver: TurnDriver,
@@ -23,9 +24,14 @@ export async function runAttempt(
   outer.addEventListener('abort', forward, { once: true });
   const watchdog = startWatchdog(limits, () => controller.abort());
   let finished = false;
+  let answered = false;
   let failure: Failure | null = null;
   try {
     for await (const part of untilAborted(driver.stream(request, controller.signal), controller.signal)) {
+      if (part.type === 'opened') {
+        answered = true;
+        continue;
+      }
       watchdog.activity(part.type === 'text');
       if (part.type === 'text') record.addText(part.text);
       else if (part.type === 'usage') record.setUsage(part.inputTokens, part.outputTokens);
@@ -47,7 +53,7 @@ export async function runAttempt(
   }
   // The terminal event arrived: the reply is whole, whatever happened after it (a late drop, a missing usage chunk).
   if (finished) return { type: 'finished' };
-  if (outer.aborted) return { type: 'failed', failure: { kind: 'aborted' } };
-  if (watchdog.fired !== null) return { type: 'failed', failure: watchdog.fired };
-  return { type: 'failed', failure: failure ?? { kind: 'truncated' } };
+  if (outer.aborted) return { type: 'failed', failure: { kind: 'aborted' }, answered };
+  if (watchdog.fired !== null) return { type: 'failed', failure: watchdog.fired, answered };
+  return { type: 'failed', failure: failure ?? { kind: 'truncated' }, answered };
 }

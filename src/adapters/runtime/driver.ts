@@ -6,6 +6,8 @@ import type { PeerRequest } from '../../core/index.ts';
 import type { Failure } from '../errors/failure.ts';
 
 export type StreamPart =
+  /** The provider answered the request (its stream is open); nothing of the reply may have come yet. */
+  | { type: 'opened' }
   /** Visible reply text (reasoning and other non-text parts are left out). */
   | { type: 'text'; text: string }
   /** Token counts so far; each field, when present, replaces the previous value. */

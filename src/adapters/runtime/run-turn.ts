@@ -38,7 +38,7 @@ export async function runTurn(
       const outcome = await runAttempt(driver, request, options.signal, record, context.policy);
       if (outcome.type === 'finished') return record.complete();
       if (options.signal.aborted) return interrupted();
-      const error = toTurnError(outcome.failure, context.messages, context.secrets, record.hasText);
+      const error = toTurnError(outcome.failure, context.messages, context.secrets, record.hasText, outcome.answered);
       const plan = planRetry(error, retriesDone, record.hasText, context.policy);
       if (plan === null) return record.failed(error);
       const inSeconds = waitSeconds(plan.waitMs);

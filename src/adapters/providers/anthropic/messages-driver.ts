@@ -24,6 +24,7 @@ export function anthropicMessagesDriver(connection: AnthropicConnection): TurnDr
     async *stream(request: PeerRequest, signal: AbortSignal): AsyncGenerator<StreamPart> {
       const client = await connection.client.get();
       const stream = await client.messages.create({ ...toAnthropicRequest(request), stream: true }, { signal });
+      yield { type: 'opened' };
       let stopReason: string | null = null;
       for await (const event of stream) {
         switch (event.type) {

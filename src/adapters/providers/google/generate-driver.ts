@@ -24,6 +24,7 @@ export function geminiDriver(connection: GoogleConnection): TurnDriver {
         contents: body.contents,
         config: { ...body.generationConfig, systemInstruction: body.systemInstruction, abortSignal: signal },
       });
+      yield { type: 'opened' };
       for await (const chunk of stream) {
         const text = visibleText(chunk);
         if (text !== '') yield { type: 'text', text };

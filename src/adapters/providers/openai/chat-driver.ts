@@ -25,6 +25,7 @@ export function openaiChatDriver(connection: OpenAIConnection, options: ChatDriv
         { ...body, stream: true, stream_options: { include_usage: true } },
         { signal },
       );
+      yield { type: 'opened' };
       for await (const chunk of stream) {
         const choice = chunk.choices[0];
         const text = choice?.delta?.content;

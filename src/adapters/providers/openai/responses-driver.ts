@@ -28,6 +28,7 @@ export function openaiResponsesDriver(connection: OpenAIConnection, options: { s
       const body = toOpenAIResponsesRequest(request);
       if (!options.sendTemperature) delete body.temperature;
       const stream = await client.responses.create({ ...body, stream: true }, { signal });
+      yield { type: 'opened' };
       for await (const event of stream) {
         switch (event.type) {
           case 'response.output_text.delta':
