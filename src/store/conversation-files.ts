@@ -6,6 +6,7 @@
 import type { CoreEvent, RoundEndReason } from '../core/index.ts';
 import type { ConversationSnapshot } from './export/snapshot.ts';
 import type { RoomState, SavedConversation } from './types.ts';
+import { fileStem } from './file-names.ts';
 
 export type ConversationFormat = 'markdown' | 'json' | 'mplp';
 
@@ -15,18 +16,6 @@ export interface ConversationFile {
   data: Uint8Array<ArrayBuffer> | string;
 }
 
-/** A file name from the title: letters, digits and dashes only. */
-export function fileStem(title: string): string {
-  const stem = title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/[\s_]+/g, '-')
-    .slice(0, 60)
-    .toLowerCase();
-  return stem === '' ? 'conversation' : stem;
-}
-
 /** Builds the file for one format of the open conversation. */
 export async function exportConversation(state: RoomState, format: ConversationFormat): Promise<ConversationFile> {
   // A file made before the whole conversation is read would silently leave part of it out.
@@ -34,7 +23,7 @@ export async function exportConversation(state: RoomState, format: ConversationF
     throw new Error('it is still being read from storage. Try again in a moment.');
   const formats = await import('./export/index.ts');
   const snapshot = formats.snapshotOf(state, { id: state.conversationId, title: state.title });
-  const stem = fileStem(state.title);
+  const stem = fileStem(state.title, 'conversation');
   switch (format) {
     case 'markdown':
       return { filename: `${stem}.md`, mimeType: 'text/markdown', data: formats.toMarkdown(snapshot) };

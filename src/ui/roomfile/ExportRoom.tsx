@@ -1,15 +1,11 @@
 import { useId, useState } from 'react';
+import { fileStem } from '../../store/file-names.ts';
 import { downloadFile } from '../common/download';
 import { useRoomActions, useRoomStoreApi } from '../state/room-store';
 
 /** A file name from the room's name: "Design review" → "design-review.peerchat-room.json". */
 export function exportFileName(roomName: string): string {
-  const slug = roomName
-    .toLowerCase()
-    .replace(/[^\p{L}\p{Nd}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${slug || 'room'}.peerchat-room.json`;
+  return `${fileStem(roomName, 'room')}.peerchat-room.json`;
 }
 
 /** "Export room": downloads the room file; API keys only when the human ticks "Include API keys". */
