@@ -1,8 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createFacilitatorStore } from '../facilitator';
-import { scriptedAdapters, settle, testDeps, type ScriptedReply } from '../testing';
-import type { RoomStore } from '../types';
+import { describe, expect, it } from 'vitest';
 import { startAutosave, OTHER_TAB_NOTICE, type ConversationLocks } from './autosave';
 import {
   deleteConversation,
@@ -14,40 +11,9 @@ import {
   searchConversations,
   undoDelete,
 } from './conversations';
-import { PeerChatDb } from './db';
+import { idle, persistenceFixtures, wait } from './testing';
 
-let dbCount = 0;
-let storeCount = 0;
-const dbs: PeerChatDb[] = [];
-const stops: (() => Promise<void>)[] = [];
-function freshDb() {
-  const db = new PeerChatDb(`conversations-test-${++dbCount}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const stop of stops.splice(0)) await stop();
-  for (const db of dbs.splice(0)) await db.delete();
-});
-
-function newStore(script: Record<string, ScriptedReply[]> = {}) {
-  const adapters = scriptedAdapters(script);
-  const deps = testDeps(adapters.adapterFor);
-  const prefix = `s${++storeCount}-`;
-  const store = createFacilitatorStore({ ...deps, newId: () => prefix + deps.newId() });
-  return { store, adapters };
-}
-function autosave(...args: Parameters<typeof startAutosave>) {
-  const saver = startAutosave(...args);
-  stops.push(saver.stop);
-  return saver;
-}
-const idle = (store: { getState(): RoomStore }) =>
-  settle(
-    () =>
-      store.getState().roundActive || Object.values(store.getState().messages).some((m) => m.status === 'streaming'),
-  );
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const { freshDb, newStore, autosave } = persistenceFixtures('conversations-test');
 
 describe('autosave', () => {
   it('stores the conversation and brings it back as it was', async () => {

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { StoreApi } from 'zustand/vanilla';
 import { isLamportOrdered } from '../../core/index.ts';
 import { exportConversation } from '../conversation-files.ts';
-import { createFacilitatorStore, STILL_OPENING_NOTICE } from '../facilitator.ts';
-import { scriptedAdapters, settle, testDeps, type ScriptedReply } from '../testing.ts';
+import { STILL_OPENING_NOTICE } from '../facilitator.ts';
+import { settle } from '../testing.ts';
 import type { RoomStore } from '../types.ts';
-import { startAutosave } from './autosave.ts';
 import {
   loadConversation,
   loadConversationTail,
@@ -13,43 +13,18 @@ import {
   loadMessages,
   storeConversation,
 } from './conversations.ts';
-import { PeerChatDb } from './db.ts';
+import type { PeerChatDb } from './db.ts';
 import { readConversation, showConversation } from './open.ts';
+import { idle, persistenceFixtures, wait } from './testing.ts';
 
-let dbCount = 0;
-let storeCount = 0;
-const dbs: PeerChatDb[] = [];
-const stops: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0)) await stop();
-  for (const db of dbs.splice(0)) await db.delete();
-});
+type RoomStoreApi = StoreApi<RoomStore>;
 
-function freshDb() {
-  const db = new PeerChatDb(`open-test-${++dbCount}`);
-  dbs.push(db);
-  return db;
-}
-function newStore(script: Record<string, ScriptedReply[]> = {}) {
-  const deps = testDeps(scriptedAdapters(script).adapterFor);
-  const prefix = `o${++storeCount}-`;
-  return createFacilitatorStore({ ...deps, newId: () => prefix + deps.newId() });
-}
-function autosave(store: ReturnType<typeof newStore>, db: PeerChatDb) {
-  const saver = startAutosave(store, db, { intervalMs: 5 });
-  stops.push(saver.stop);
-  return saver;
-}
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const idle = (store: { getState(): RoomStore }) =>
-  settle(
-    () =>
-      store.getState().roundActive || Object.values(store.getState().messages).some((m) => m.status === 'streaming'),
-  );
+const { freshDb, newStore, autosave: startSaving } = persistenceFixtures('open-test');
+const autosave = (store: RoomStoreApi, db: PeerChatDb) => startSaving(store, db, { intervalMs: 5 });
 
 /** A stored conversation whose tab died while @claude was streaming (its round is still open in storage). */
 async function conversationLeftMidRound(db: PeerChatDb, questionsBefore = 1) {
-  const first = newStore({ 'claude-model': [{ text: 'Half of a thought that never', hold: true }] });
+  const { store: first } = newStore({ 'claude-model': [{ text: 'Half of a thought that never', hold: true }] });
   autosave(first, db);
   for (let question = 1; question <= questionsBefore; question++) {
     first.getState().send(`@gpt question ${question}`);
@@ -66,7 +41,7 @@ describe('opening a stored conversation', () => {
   it('shows the transcript before the event log is read, then the whole log in order, and stores only new events', async () => {
     const db = freshDb();
     const stored = await conversationLeftMidRound(db);
-    const reopened = newStore();
+    const { store: reopened } = newStore();
     autosave(reopened, db); // as at start-up: saving runs before the conversation opens
     let newEventWrites = 0;
     db.events.hook('creating', () => void newEventWrites++);
@@ -98,7 +73,7 @@ describe('opening a stored conversation', () => {
   it('keeps a late event log out of the conversation opened after it', async () => {
     const db = freshDb();
     const stored = await conversationLeftMidRound(db);
-    const room = newStore();
+    const { store: room } = newStore();
     showConversation(room, db, (await readConversation(db, stored.id))!);
     room.getState().newConversation();
     const fresh = room.getState().events;
@@ -110,7 +85,7 @@ describe('opening a stored conversation', () => {
   it('refuses to export the conversation until its event log is in', async () => {
     const db = freshDb();
     const stored = await conversationLeftMidRound(db);
-    const room = newStore();
+    const { store: room } = newStore();
     showConversation(room, db, (await readConversation(db, stored.id))!);
     await expect(exportConversation(room.getState(), 'json')).rejects.toThrow(/still being read from storage/);
     await settle(() => room.getState().eventLogPending);
@@ -125,7 +100,7 @@ describe('opening a stored conversation', () => {
     const saved = (await readConversation(db, stored.id))!;
     const lastLamport = stored.events.at(-1)!.lamport;
     expect(saved.eventsPending).toEqual({ lastLamport });
-    const room = newStore();
+    const { store: room } = newStore();
     showConversation(room, db, saved);
     expect(room.getState().arbiter.lamport).toBe(lastLamport);
     room.getState().send('@gpt still there?');
@@ -141,7 +116,7 @@ describe('opening a stored conversation', () => {
     const db = freshDb();
     const stored = await conversationLeftMidRound(db, 4);
     const storedIds = stored.messages.map((m) => m.id);
-    const room = newStore();
+    const { store: room } = newStore();
     autosave(room, db);
     let messageWrites = 0;
     db.messages.hook('creating', () => void messageWrites++);
@@ -186,7 +161,7 @@ describe('opening a stored conversation', () => {
     const stored = await conversationLeftMidRound(db, 3);
     const lost = stored.messages[1]!.id;
     await db.messages.delete([stored.id, lost]);
-    const room = newStore();
+    const { store: room } = newStore();
     await showConversation(room, db, (await loadConversationTail(db, stored.id, 2))!);
     expect(room.getState().olderMessagesPending).toBe(false);
     expect(room.getState().messageIds).toEqual(stored.messages.map((m) => m.id).filter((id) => id !== lost));
