@@ -103,7 +103,7 @@ const CASES: readonly FaultCase[] = [
     name: 'drop-before-first-token',
     fault: { kind: 'drop-mid-stream', afterTokens: 0 },
     error: ({ label }) =>
-      new RegExp(`^The connection to ${escape(label)} was lost before the reply started\. Try again\.$`),
+      new RegExp(`^The connection to ${escape(label)} was lost before the reply started\\. Try again\\.$`),
   },
   {
     name: 'no-terminal-event',
