@@ -52,6 +52,21 @@ describe('the conversation library', () => {
     await stop();
   });
 
+  it('follows the room: lists a conversation with its first message, and its new title, until told to stop', async () => {
+    const { room, library, talk, stop } = await setup();
+    const unfollow = library.getState().followRoom(5);
+    const listed = () => library.getState().conversations.map((summary) => summary.title);
+    await talk('@claude hello');
+    await vi.waitFor(() => expect(listed()).toEqual([room.getState().title]));
+    room.getState().rename('Greetings');
+    await vi.waitFor(() => expect(listed()).toEqual(['Greetings']));
+    unfollow();
+    room.getState().rename('Not followed');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(listed()).toEqual(['Greetings']);
+    await stop();
+  });
+
   it('deletes with undo, and opens a fresh conversation when the open one is deleted', async () => {
     const { room, library, talk, stop } = await setup();
     await talk('@claude keep me');

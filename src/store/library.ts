@@ -40,6 +40,12 @@ export interface LibraryActions {
   undoRemove(): Promise<void>;
   /** Imports a PeerChat JSON file as a new conversation and opens it; a bad file changes nothing. */
   importConversation(text: string): Promise<Result>;
+  /**
+   * Keeps the list in step with the open conversation until the returned function is called: it is listed with its
+   * first message, moves to the top as it goes on, and changes title or identity. Refreshes at most once per
+   * `delayMs` (never per streamed token), and once at the start.
+   */
+  followRoom(delayMs?: number): () => void;
 }
 
 export type LibraryStore = LibraryState & LibraryActions;
@@ -143,6 +149,32 @@ export function createLibraryStore(deps: LibraryDeps): StoreApi<LibraryStore> {
         deps.room.getState().loadConversation(parsed.saved);
         await refresh();
         return { ok: true };
+      },
+
+      followRoom(delayMs = 300) {
+        let timer: ReturnType<typeof setTimeout> | null = null;
+        const schedule = () => {
+          if (timer !== null) clearTimeout(timer);
+          timer = setTimeout(() => {
+            timer = null;
+            // A failed refresh leaves the list as it was; the next change tries again.
+            refresh().catch(() => {});
+          }, delayMs);
+        };
+        schedule();
+        const unsubscribe = deps.room.subscribe((state, previous) => {
+          if (
+            state.conversationId !== previous.conversationId ||
+            state.title !== previous.title ||
+            state.messageIds !== previous.messageIds ||
+            state.roundActive !== previous.roundActive
+          )
+            schedule();
+        });
+        return () => {
+          unsubscribe();
+          if (timer !== null) clearTimeout(timer);
+        };
       },
 
       async undoRemove() {
