@@ -72,27 +72,35 @@ export async function loadConversationTail(
 /** Reads are made in pages of this many records: one page is a short task, however long the conversation. */
 const PAGE_SIZE = 1_000;
 
-/** Every stored message of a conversation (all versions) in `seq` order; undefined once `keepGoing` says stop. */
+/**
+ * Every stored message of a conversation (all versions) in `seq` order; undefined once `keepGoing` says stop.
+ * Pages follow the primary key, which is unique: versions share a `seq` (a regenerated reply takes the place of the
+ * one it replaced), so a page ending inside such a group would skip the rest of it.
+ */
 export function loadMessages(db: PeerChatDb, id: string, keepGoing?: () => boolean) {
-  return inPages(
+  return inPages<MessageRecord, string>(
     (after) =>
       db.messages
-        .where('[conversationId+seq]')
-        .between([id, after], [id, Infinity], false, true)
+        .where('[conversationId+id]')
+        .between([id, after ?? -Infinity], [id, ABOVE_ANY_STRING], after === undefined, true)
         .limit(PAGE_SIZE)
         .toArray(),
-    (record) => record.seq,
+    (record) => record.id,
     keepGoing,
-  ).then((records) => records?.map(({ conversationId: _c, seq: _s, ...message }) => message as TranscriptMessage));
+  ).then((records) =>
+    records
+      ?.sort((a, b) => a.seq - b.seq)
+      .map(({ conversationId: _c, seq: _s, ...message }) => message as TranscriptMessage),
+  );
 }
 
-/** A conversation's event log in Lamport order; undefined once `keepGoing` says stop. */
+/** A conversation's event log in Lamport order (its primary key); undefined once `keepGoing` says stop. */
 export function loadEvents(db: PeerChatDb, id: string, keepGoing?: () => boolean) {
-  return inPages(
+  return inPages<EventRecord, number>(
     (after) =>
       db.events
         .where('[conversationId+lamport]')
-        .between([id, after], [id, Infinity], false, true)
+        .between([id, after ?? -Infinity], [id, Infinity], after === undefined, true)
         .limit(PAGE_SIZE)
         .toArray(),
     (record) => record.lamport,
@@ -100,13 +108,17 @@ export function loadEvents(db: PeerChatDb, id: string, keepGoing?: () => boolean
   ).then((records) => records?.map(({ conversationId: _c, ...event }) => event as CoreEvent));
 }
 
-async function inPages<T>(
-  page: (after: number) => Promise<T[]>,
-  keyOf: (record: T) => number,
+/** In IndexedDB's key order an array comes after every string (this is Dexie's `maxKey`). */
+const ABOVE_ANY_STRING: never[] = [];
+
+/** Reads page after page, each starting after the unique key of the last record of the one before. */
+async function inPages<T, K>(
+  page: (after: K | undefined) => Promise<T[]>,
+  keyOf: (record: T) => K,
   keepGoing: () => boolean = () => true,
 ): Promise<T[] | undefined> {
   const all: T[] = [];
-  let after = -Infinity;
+  let after: K | undefined;
   for (;;) {
     if (!keepGoing()) return undefined;
     const records = await page(after);

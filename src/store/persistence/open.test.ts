@@ -167,6 +167,24 @@ describe('opening a stored conversation', () => {
     expect(room.getState().messageIds).toEqual(stored.messages.map((m) => m.id).filter((id) => id !== lost));
   });
 
+  it('loses no message where a page ends among versions that share a place (the same seq)', async () => {
+    const db = freshDb();
+    const stored = await conversationLeftMidRound(db, 1);
+    const template = stored.messages[0]!;
+    // Three versions per place, as regenerating or editing leaves them; 1,500 records straddle the page boundary.
+    const records = Array.from({ length: 1_500 }, (_, index) => ({
+      ...template,
+      id: `v${String(index).padStart(4, '0')}`,
+      text: `version ${index}`,
+      conversationId: 'versions',
+      seq: Math.floor(index / 3),
+    }));
+    await db.messages.bulkPut(records);
+    const read = (await loadMessages(db, 'versions'))!;
+    expect(read).toHaveLength(records.length);
+    expect(read.map((m) => m.text)).toEqual(records.map((r) => r.text));
+  });
+
   it('reads long conversations back whole, across pages, in order', async () => {
     const db = freshDb();
     const stored = await conversationLeftMidRound(db, 2);
