@@ -1,4 +1,4 @@
-import './store/persistence/start-early.ts';
+import './store/persistence/fetch-early.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPersistence } from './store/index.ts';

@@ -48,16 +48,21 @@ async function collect(
   }
 }
 
+/** The OpenAI SDK pointed at the fake server, as both OpenAI wire formats use it. */
+async function openaiClient(call: StreamCall) {
+  const { default: OpenAI } = await import('openai');
+  return new OpenAI({
+    apiKey: call.apiKey ?? 'sk-test',
+    baseURL: `${call.baseURL}/v1`,
+    dangerouslyAllowBrowser: true,
+    maxRetries: 0,
+  });
+}
+
 const harness = {
   openaiChat: (call: StreamCall) =>
     collect(call, async (signal, onDelta) => {
-      const { default: OpenAI } = await import('openai');
-      const client = new OpenAI({
-        apiKey: call.apiKey ?? 'sk-test',
-        baseURL: `${call.baseURL}/v1`,
-        dangerouslyAllowBrowser: true,
-        maxRetries: 0,
-      });
+      const client = await openaiClient(call);
       const stream = await client.chat.completions.create(
         {
           model: call.model,
@@ -80,13 +85,7 @@ const harness = {
 
   openaiResponses: (call: StreamCall) =>
     collect(call, async (signal, onDelta) => {
-      const { default: OpenAI } = await import('openai');
-      const client = new OpenAI({
-        apiKey: call.apiKey ?? 'sk-test',
-        baseURL: `${call.baseURL}/v1`,
-        dangerouslyAllowBrowser: true,
-        maxRetries: 0,
-      });
+      const client = await openaiClient(call);
       const stream = await client.responses.create({ model: call.model, input: call.prompt, stream: true }, { signal });
       let terminal: string | null = null;
       let usage: StreamOutcome['usage'] = null;

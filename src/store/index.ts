@@ -12,6 +12,7 @@ import { createLibraryStore, type LibraryStore } from './library.ts';
 import type { Autosave } from './persistence/autosave.ts';
 import { newestConversationId } from './persistence/conversations.ts';
 import { readConversation, showConversation } from './persistence/open.ts';
+import { storageCode } from './persistence/storage-code.ts';
 import type { PeerChatDb } from './persistence/db.ts';
 import type { RoomStore } from './types.ts';
 
@@ -57,7 +58,7 @@ function nextFrameDrawn(): Promise<void> {
 let database: Promise<PeerChatDb> | undefined;
 /** IndexedDB through Dexie, loaded and opened on first use so neither is in the first page load. */
 function openDatabase(): Promise<PeerChatDb> {
-  database ??= import('./persistence/db.ts').then(({ PeerChatDb }) => new PeerChatDb());
+  database ??= storageCode().then(([{ PeerChatDb }]) => new PeerChatDb());
   return database;
 }
 
@@ -84,11 +85,7 @@ export function useLibrary<T>(selector: (state: LibraryStore) => T): T {
  * at start-up.
  */
 export async function startPersistence(): Promise<void> {
-  const [db, { persistSettings }, { startAutosave, webLocks }] = await Promise.all([
-    openDatabase(),
-    import('./persistence/settings.ts'),
-    import('./persistence/autosave.ts'),
-  ]);
+  const [db, [, { persistSettings }, { startAutosave, webLocks }]] = await Promise.all([openDatabase(), storageCode()]);
   // Saving starts before the newest conversation opens, so it sees the opening as a switch to a stored one.
   autosave = startAutosave(roomStore, db, {
     ...(typeof navigator !== 'undefined' && navigator.locks ? { locks: webLocks(navigator.locks) } : {}),

@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import type { StoreApi } from 'zustand/vanilla';
+import type { RoomStore } from '../types';
 import { startAutosave, OTHER_TAB_NOTICE, type ConversationLocks } from './autosave';
 import {
   deleteConversation,
@@ -11,9 +13,20 @@ import {
   searchConversations,
   undoDelete,
 } from './conversations';
+import type { PeerChatDb } from './db';
 import { idle, persistenceFixtures, wait } from './testing';
 
 const { freshDb, newStore, autosave } = persistenceFixtures('conversations-test');
+
+/** The stored conversation has the room's shown messages and its whole event log. */
+async function expectStoredAsShown(db: PeerChatDb, store: StoreApi<RoomStore>) {
+  const saved = await loadConversation(db, store.getState().conversationId);
+  expect(saved?.messages.map((m) => m.text)).toEqual(
+    store.getState().messageIds.map((id) => store.getState().messages[id]!.text),
+  );
+  expect(saved?.events).toEqual(store.getState().events);
+  return saved;
+}
 
 describe('autosave', () => {
   it('stores the conversation and brings it back as it was', async () => {
@@ -25,18 +38,15 @@ describe('autosave', () => {
     store.getState().send('@gpt and you?');
     await idle(store);
     await wait(30);
-    const saved = await loadConversation(db, store.getState().conversationId);
-    expect(saved?.messages.map((m) => m.text)).toEqual(
-      store.getState().messageIds.map((id) => store.getState().messages[id]!.text),
-    );
-    expect(saved?.events).toEqual(store.getState().events);
+    const saved = await expectStoredAsShown(db, store);
     const { store: reopened } = newStore();
     reopened.getState().loadConversation(saved!);
     expect(reopened.getState().messageIds).toEqual(store.getState().messageIds);
     expect(reopened.getState().lastRoundEnd).toBe('queue-empty');
   });
 
-  it('saves what was said before it started, unless the conversation was just loaded from storage', async () => {
+  // Not saving what was just loaded again is open.test.ts's ("stores only new events").
+  it('saves what was said before it started', async () => {
     const db = freshDb();
     const { store } = newStore();
     store.getState().send('@claude said before storage opened');
@@ -45,11 +55,7 @@ describe('autosave', () => {
     store.getState().send('@gpt and after');
     await idle(store);
     await wait(30);
-    const saved = await loadConversation(db, store.getState().conversationId);
-    expect(saved?.messages.map((m) => m.text)).toEqual(
-      store.getState().messageIds.map((id) => store.getState().messages[id]!.text),
-    );
-    expect(saved?.events).toEqual(store.getState().events);
+    await expectStoredAsShown(db, store);
   });
 
   it('writes in batches, not once per token', async () => {

@@ -87,11 +87,7 @@ export function loadMessages(db: PeerChatDb, id: string, keepGoing?: () => boole
         .toArray(),
     (record) => record.id,
     keepGoing,
-  ).then((records) =>
-    records
-      ?.sort((a, b) => a.seq - b.seq)
-      .map(({ conversationId: _c, seq: _s, ...message }) => message as TranscriptMessage),
-  );
+  ).then((records) => records?.sort((a, b) => a.seq - b.seq).map(messageOf));
 }
 
 /** A conversation's event log in Lamport order (its primary key); undefined once `keepGoing` says stop. */
@@ -130,9 +126,7 @@ async function inPages<T, K>(
 
 async function messagesById(db: PeerChatDb, id: string, messageIds: readonly string[]): Promise<TranscriptMessage[]> {
   const records = await db.messages.bulkGet(messageIds.map((messageId): [string, string] => [id, messageId]));
-  return records
-    .filter((record) => record !== undefined)
-    .map(({ conversationId: _c, seq: _s, ...message }) => message as TranscriptMessage);
+  return records.filter((record) => record !== undefined).map(messageOf);
 }
 
 /** Ids in `seq` order, for a conversation stored before paths were. */
@@ -149,6 +143,11 @@ async function lastEventLamport(db: PeerChatDb, id: string): Promise<number> {
     .limit(1)
     .primaryKeys();
   return keys[0]?.[1] ?? 0;
+}
+
+/** A stored message without what only storage needs. */
+function messageOf({ conversationId: _c, seq: _s, ...message }: MessageRecord): TranscriptMessage {
+  return message;
 }
 
 function headerOf(record: ConversationRecord) {

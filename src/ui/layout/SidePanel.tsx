@@ -104,31 +104,34 @@ export function SidePanel({ open, onClose }: { open: boolean; onClose: () => voi
 function SettingsPanel() {
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="settings-limits" className="flex flex-col gap-2">
-        <h2 id="settings-limits" className="text-sm font-semibold">
-          Limits per round
-        </h2>
+      <SettingsSection title="Limits per round">
         <LimitsEditor />
-      </section>
-      <section aria-labelledby="settings-conversation-file" className="flex flex-col gap-2">
-        <h2 id="settings-conversation-file" className="text-sm font-semibold">
-          Conversation file
-        </h2>
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          Save the open conversation: Markdown to read, PeerChat JSON to bring back, an MPLP bundle for other tools. API
-          keys are never included.
-        </p>
+      </SettingsSection>
+      <SettingsSection
+        title="Conversation file"
+        hint="Save the open conversation: Markdown to read, PeerChat JSON to bring back, an MPLP bundle for other tools. API keys are never included."
+      >
         <ConversationFiles />
-      </section>
-      <section aria-labelledby="settings-file" className="flex flex-col gap-2">
-        <h2 id="settings-file" className="text-sm font-semibold">
-          Room file
-        </h2>
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          Save who sits at the table and how the table is run. Load one with “Import room” at the top.
-        </p>
+      </SettingsSection>
+      <SettingsSection
+        title="Room file"
+        hint="Save who sits at the table and how the table is run. Load one with “Import room” at the top."
+      >
         <ExportRoom />
-      </section>
+      </SettingsSection>
     </div>
+  );
+}
+
+function SettingsSection({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-2">
+      <h2 id={headingId} className="text-sm font-semibold">
+        {title}
+      </h2>
+      {hint && <p className="text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
+      {children}
+    </section>
   );
 }
