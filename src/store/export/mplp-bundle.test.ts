@@ -56,7 +56,7 @@ beforeAll(async () => {
 });
 
 describe('MPLP schemas', () => {
-  it('are found in PEERCHAT_MPLP_DIR or ../shared/mplp, and all load into Ajv', () => {
+  it('are found in PEERCHAT_MPLP_DIR or vendor/mplp, and all load into Ajv', () => {
     expect(schemas.files).toContain('mplp-collab.schema.json');
     expect(schemas.files).toContain(MAP_EVENT_SCHEMA);
     expect(schemas.files.length).toBeGreaterThanOrEqual(10);
@@ -69,6 +69,7 @@ describe('MPLP schemas', () => {
     expect(() => findMplpDir({}, '/also-nowhere/mplp')).toThrow(
       /PEERCHAT_MPLP_DIR \(not set\) and in \/also-nowhere\/mplp/,
     );
+    expect(() => findMplpDir({}, '/also-nowhere/mplp')).toThrow(/carries them in vendor\/mplp/);
   });
 
   it('the invariant checker passes the golden flows and catches broken documents (self-test)', () => {

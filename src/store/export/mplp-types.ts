@@ -1,5 +1,5 @@
 /**
- * The MPLP v1.0 documents of the bundle, typed as far as PeerChat fills them (see ../shared/mplp for the
+ * The MPLP v1.0 documents of the bundle, typed as far as PeerChat fills them (see vendor/mplp for the
  * schemas). Field names are the schemas' own snake_case.
  */
 

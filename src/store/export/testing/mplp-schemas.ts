@@ -1,6 +1,6 @@
 /**
  * Test helper: loads the MPLP v1.0 JSON schemas (every `*.schema.json` under the folder, so `$ref`s resolve) into
- * Ajv, from `PEERCHAT_MPLP_DIR` or else `../shared/mplp` next to the repository. When neither exists it throws one
+ * Ajv, from `PEERCHAT_MPLP_DIR` or else the copy vendored in `vendor/mplp`. When neither has them it throws one
  * plain sentence saying where it looked — the tests fail, they do not skip.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,8 +11,8 @@ import addFormats from 'ajv-formats';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** `../shared/mplp` relative to the repository root. */
-export const DEFAULT_MPLP_DIR = resolve(REPO_ROOT, '../shared/mplp');
+/** The vendored copy, `vendor/mplp` in the repository (see its README for source and licence). */
+export const DEFAULT_MPLP_DIR = resolve(REPO_ROOT, 'vendor/mplp');
 
 /** The folder holding the MPLP schemas: `PEERCHAT_MPLP_DIR`, else the fallback; throws naming both when neither has them. */
 export function findMplpDir(env: NodeJS.ProcessEnv = process.env, fallback = DEFAULT_MPLP_DIR): string {
@@ -25,7 +25,8 @@ export function findMplpDir(env: NodeJS.ProcessEnv = process.env, fallback = DEF
     : 'PEERCHAT_MPLP_DIR (not set)';
   throw new Error(
     `The MPLP v1.0 schemas were not found: looked in ${envPart} and in ${fallback}. ` +
-      'Set PEERCHAT_MPLP_DIR to the folder that holds mplp-collab.schema.json.',
+      'The repository carries them in vendor/mplp (restore that folder from git), or set PEERCHAT_MPLP_DIR to a ' +
+      'folder that holds mplp-collab.schema.json.',
   );
 }
 
