@@ -1,20 +1,18 @@
 /**
  * `npm test`: lint, typecheck, unit tests (Vitest) and end-to-end tests (Playwright in Chromium), all run even
- * when one fails, then one closing line `N passed, M failed` that sums unit and e2e tests. A failing lint or
- * typecheck counts as one failure each, so the line never reads "0 failed" on a red run.
+ * when one fails, then one closing line `N passed, M failed` (followed by `, K skipped` when tests were skipped or
+ * left to do) that sums unit and e2e tests. The counts come from the runners' JSON reports (scripts/tally.ts): a
+ * failing lint or typecheck counts as one failure each, and so does each test file that failed to load, which is
+ * named above the closing line, so the line never reads "0 failed" on a red run and no test goes missing unsaid.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromiumOnThisMachine } from './find-chromium';
+import { checksTally, playwrightTally, summaryLine, sumTallies, vitestTally } from './tally';
 
 const ARTIFACTS = '.artifacts';
 const VITEST_JSON = `${ARTIFACTS}/unit-results.json`;
 const E2E_JSON = `${ARTIFACTS}/e2e-results.json`;
-
-interface Tally {
-  passed: number;
-  failed: number;
-}
 
 function run(label: string, command: string, args: string[]): boolean {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
@@ -29,25 +27,6 @@ function readJson(path: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function unitTally(ok: boolean): Tally {
-  const report = readJson(VITEST_JSON) as { numPassedTests?: number; numFailedTests?: number } | undefined;
-  if (!report) return { passed: 0, failed: ok ? 0 : 1 };
-  const failed = report.numFailedTests ?? 0;
-  // A suite that fails to load has no failed test but a failed run: count it.
-  return { passed: report.numPassedTests ?? 0, failed: failed === 0 && !ok ? 1 : failed };
-}
-
-function e2eTally(ok: boolean): Tally {
-  const report = readJson(E2E_JSON) as
-    { stats?: { expected?: number; unexpected?: number; flaky?: number } } | undefined;
-  if (!report?.stats) return { passed: 0, failed: ok ? 0 : 1 };
-  const failed = report.stats.unexpected ?? 0;
-  return {
-    passed: (report.stats.expected ?? 0) + (report.stats.flaky ?? 0),
-    failed: failed === 0 && !ok ? 1 : failed,
-  };
 }
 
 rmSync(VITEST_JSON, { force: true });
@@ -73,12 +52,19 @@ try {
 const e2eOk = browserProblem === null && run('end-to-end tests', 'npx', ['playwright', 'test']);
 if (browserProblem) console.error(`\n✖ end-to-end tests not run. ${browserProblem}`);
 
-const unit = unitTally(unitOk);
-const e2e = e2eTally(e2eOk);
-const checkFailures = Number(!lintOk) + Number(!typecheckOk);
+const root = process.cwd();
+const unit = vitestTally(readJson(VITEST_JSON), { ok: unitOk, root });
+// Not run for want of a browser: there is no report, which counts as one failure.
+const e2e = playwrightTally(readJson(E2E_JSON), { ok: e2eOk, root });
+const checks = checksTally({ lint: lintOk, typecheck: typecheckOk });
+const total = sumTallies(unit, e2e, checks);
+
 console.log(
   `\nlint ${lintOk ? 'ok' : 'FAILED'} · typecheck ${typecheckOk ? 'ok' : 'FAILED'} · ` +
-    `unit ${unit.passed} passed, ${unit.failed} failed · e2e ${e2e.passed} passed, ${e2e.failed} failed`,
+    `unit ${summaryLine(unit)} · e2e ${summaryLine(e2e)}`,
 );
-console.log(`${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed + checkFailures} failed`);
-process.exit(lintOk && typecheckOk && unitOk && e2eOk ? 0 : 1);
+for (const problem of [...unit.problems.map((p) => `unit: ${p}`), ...e2e.problems.map((p) => `e2e: ${p}`)])
+  console.log(`✖ ${problem}`);
+// The last line: CI reads it.
+console.log(summaryLine(total));
+process.exit(lintOk && typecheckOk && unitOk && e2eOk && total.failed === 0 ? 0 : 1);
