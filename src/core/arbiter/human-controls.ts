@@ -11,12 +11,26 @@ import type { StepDraft } from './draft.ts';
 import { findArbiterPeer } from './policy.ts';
 import { openRound } from './round-start.ts';
 import { dropQueue, endRound, skipTurn } from './scheduler.ts';
-import { abortInFlight } from './turns.ts';
+import { abortInFlight, abortOrphans } from './turns.ts';
 import type { ArbiterMode, ArbiterPeer, QueuedTurn } from './types.ts';
 
-/** Stops everything: aborts streams, clears the queue, ends the round as `stopped-by-human`. */
+/**
+ * Stops everything: aborts streams (also replies left running from an earlier round), clears the queue, ends the
+ * round as `stopped-by-human`.
+ */
 export function stopAll(draft: StepDraft): void {
   draft.record({ type: 'human-override', action: 'stop-all' });
+  haltEverything(draft);
+}
+
+/** Switches to another version of a message: like Stop all, since what runs was asked on the old path. */
+export function showVersion(draft: StepDraft, messageId: string): void {
+  draft.record({ type: 'human-override', action: 'show-version', messageId });
+  haltEverything(draft);
+}
+
+function haltEverything(draft: StepDraft): void {
+  abortOrphans(draft);
   const round = draft.state.round;
   if (round === null) return;
   abortInFlight(draft, round);
@@ -28,6 +42,7 @@ export function stopAll(draft: StepDraft): void {
 export function stopPeer(draft: StepDraft, peerId: string): void {
   if (findArbiterPeer(draft.state, peerId) === undefined) return draft.reject('stop-peer', `Unknown peer ${peerId}`);
   draft.record({ type: 'human-override', action: 'stop-peer', peerId });
+  abortOrphans(draft, (turn) => turn.peerId === peerId);
   const round = draft.state.round;
   if (round === null) return;
   abortInFlight(draft, round, (turn) => turn.peerId === peerId);
@@ -57,9 +72,10 @@ export function forceTurn(
   const peer = findArbiterPeer(draft.state, peerId);
   if (peer === undefined) return draft.reject(input, `Unknown peer ${peerId}`);
   if (!peer.enabled) return draft.reject(input, `@${peerId} is muted: unmute it first`);
-  const running = draft.state.round?.inFlight.some((turn) => turn.peerId === peerId) ?? false;
+  const running = [...(draft.state.round?.inFlight ?? []), ...draft.state.orphans].some((t) => t.peerId === peerId);
   if (running) return draft.reject(input, `${peerId} is already speaking`);
-  draft.record({ type: 'human-override', action: input, peerId });
+  const replaced = reason.kind === 'retry' ? { messageId: reason.replacesMessageId } : {};
+  draft.record({ type: 'human-override', action: input, peerId, ...replaced });
   const round = draft.state.round ?? openRound(draft, null, input);
   round.queue = round.queue.filter((item) => item.peerId !== peerId);
   const item: QueuedTurn = { peerId, reason, depth: 0, firstWave: false };
@@ -72,6 +88,7 @@ export function mutePeer(draft: StepDraft, peerId: string): void {
   if (peer === undefined) return draft.reject('mute', `Unknown peer ${peerId}`);
   peer.enabled = false;
   draft.record({ type: 'human-override', action: 'mute', peerId });
+  abortOrphans(draft, (turn) => turn.peerId === peerId);
   const round = draft.state.round;
   if (round === null) return;
   abortInFlight(draft, round, (turn) => turn.peerId === peerId);
@@ -129,6 +146,7 @@ export function setPeers(draft: StepDraft, peers: readonly ArbiterPeer[]): void 
     return draft.reject('set-peers', 'Peer ids must be unique');
   draft.state.peers = structuredClone([...peers]);
   draft.record({ type: 'roles-assigned', roles: rolesOf(draft) });
+  abortOrphans(draft, (turn) => !ids.has(turn.peerId));
   const round = draft.state.round;
   if (round === null) return;
   abortInFlight(draft, round, (turn) => !ids.has(turn.peerId));

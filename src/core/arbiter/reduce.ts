@@ -20,6 +20,7 @@ import {
   setLimits,
   setMode,
   setPeers,
+  showVersion,
   skipNext,
   stopAll,
   stopPeer,
@@ -28,7 +29,7 @@ import {
 import { currentLimits, dapParamsOf } from './policy.ts';
 import { openRound, queueFirstWave } from './round-start.ts';
 import { advanceRound, dropQueue, endRound } from './scheduler.ts';
-import { abortInFlight, abortTurn, recordCompletion } from './turns.ts';
+import { abortInFlight, abortOrphans, recordCompletion } from './turns.ts';
 import type {
   ArbiterInput,
   ArbiterMode,
@@ -122,7 +123,7 @@ export function replayArbiter(start: ArbiterState, inputs: readonly ArbiterInput
 function applyInput(draft: StepDraft, input: ArbiterInput): void {
   switch (input.type) {
     case 'human-message':
-      return humanMessage(draft, input.messageId, input.mentions);
+      return humanMessage(draft, input.messageId, input.mentions, input.edits);
     case 'turn-finished':
       return turnFinished(draft, input.turnId, input.outcome);
     case 'stop-all':
@@ -135,6 +136,8 @@ function applyInput(draft: StepDraft, input: ArbiterInput): void {
       return forceTurn(draft, 'speak-now', input.peerId, { kind: 'human-forced' });
     case 'regenerate':
       return forceTurn(draft, 'regenerate', input.peerId, { kind: 'retry', replacesMessageId: input.messageId });
+    case 'show-version':
+      return showVersion(draft, input.messageId);
     case 'mute':
       return mutePeer(draft, input.peerId);
     case 'unmute':
@@ -152,11 +155,18 @@ function applyInput(draft: StepDraft, input: ArbiterInput): void {
   }
 }
 
-/** A human message preempts the running round, then opens its own (profile §5.1). */
-function humanMessage(draft: StepDraft, messageId: string, mentions: MentionInput): void {
+/**
+ * A human message preempts the running round, then opens its own (profile §5.1). An edit (`edits`: the message it
+ * replaces) reruns the conversation from there, so everything still running stops, whatever the setting.
+ */
+function humanMessage(draft: StepDraft, messageId: string, mentions: MentionInput, edits?: string): void {
+  if (edits !== undefined) {
+    draft.record({ type: 'human-override', action: 'edit-and-rerun', messageId: edits });
+    abortOrphans(draft);
+  }
   const previous = draft.state.round;
   if (previous !== null) {
-    if (currentLimits(draft.state).abortInFlightOnHumanMessage) {
+    if (edits !== undefined || currentLimits(draft.state).abortInFlightOnHumanMessage) {
       abortInFlight(draft, previous);
     } else {
       draft.state.orphans.push(...previous.inFlight);
@@ -201,7 +211,7 @@ function endSession(draft: StepDraft): void {
     dropQueue(draft, round, 'stopped-by-human');
     endRound(draft, 'stopped-by-human');
   }
-  for (const turn of draft.state.orphans.splice(0)) abortTurn(draft, turn);
+  abortOrphans(draft);
   draft.record({ type: 'session-completed' });
   draft.state.ended = true;
 }

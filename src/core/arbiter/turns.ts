@@ -97,3 +97,14 @@ export function abortInFlight(
     round.lastSpeaker = turn.peerId;
   }
 }
+
+/**
+ * Aborts the replies that a human message left running from an earlier round (`abortInFlightOnHumanMessage` off)
+ * and that match `predicate`: human authority reaches them as it reaches the current round's turns.
+ */
+export function abortOrphans(draft: StepDraft, predicate: (turn: InFlightTurn) => boolean = () => true): void {
+  const state = draft.state;
+  const stopped = state.orphans.filter(predicate);
+  state.orphans = state.orphans.filter((turn) => !predicate(turn));
+  for (const turn of stopped) abortTurn(draft, turn);
+}

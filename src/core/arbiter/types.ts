@@ -116,13 +116,22 @@ export type TurnOutcome =
 
 /** Everything that can happen to the arbiter. `at` is the time in milliseconds, supplied by the caller. */
 export type ArbiterInput =
-  | { type: 'human-message'; at: number; messageId: string; mentions: MentionInput }
+  | {
+      type: 'human-message';
+      at: number;
+      messageId: string;
+      mentions: MentionInput;
+      /** The earlier human message this one is an edit of (edit and rerun): everything running stops first. */
+      edits?: string;
+    }
   | { type: 'turn-finished'; at: number; turnId: string; outcome: TurnOutcome }
   | { type: 'stop-all'; at: number }
   | { type: 'stop-peer'; at: number; peerId: string }
   | { type: 'skip-next'; at: number }
   | { type: 'speak-now'; at: number; peerId: string }
   | { type: 'regenerate'; at: number; peerId: string; messageId: string }
+  /** The human switched to another version of a message: what runs on the old path stops. */
+  | { type: 'show-version'; at: number; messageId: string }
   | { type: 'mute'; at: number; peerId: string }
   | { type: 'unmute'; at: number; peerId: string }
   | { type: 'set-mode'; at: number; mode: ArbiterMode }

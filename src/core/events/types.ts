@@ -33,9 +33,22 @@ export type TurnSkipReason =
   | 'preempted-by-human'
   | 'removed';
 
-/** What the human did (profile §8). Mode changes have their own event. */
+/**
+ * What the human did (profile §8). Mode changes have their own event. `edit-and-rerun` and `show-version` change
+ * which version of the transcript runs on: they name the message concerned.
+ */
 export type HumanOverrideAction =
-  'stop-all' | 'stop-peer' | 'skip-next' | 'speak-now' | 'regenerate' | 'mute' | 'unmute' | 'set-limits' | 'set-dap';
+  | 'stop-all'
+  | 'stop-peer'
+  | 'skip-next'
+  | 'speak-now'
+  | 'regenerate'
+  | 'edit-and-rerun'
+  | 'show-version'
+  | 'mute'
+  | 'unmute'
+  | 'set-limits'
+  | 'set-dap';
 
 /** A participant as listed by `roles-assigned`. */
 export interface AssignedRole {
@@ -80,7 +93,7 @@ export type CoreEventBody =
   | { type: 'broadcast-sent'; roundId: string; messageId: string; senderId: string; recipients: string[] }
   | { type: 'broadcast-received'; roundId: string; messageId: string; peerId: string; turnId: string }
   | { type: 'mode-changed'; from: string; to: string }
-  | { type: 'human-override'; action: HumanOverrideAction; peerId?: string; detail?: string }
+  | { type: 'human-override'; action: HumanOverrideAction; peerId?: string; messageId?: string; detail?: string }
   | { type: 'round-ended'; roundId: string; reason: RoundEndReason; turns: number }
   | { type: 'session-completed' };
 

@@ -16,6 +16,14 @@ import type {
   TurnCompletionStatus,
   TurnSkipReason,
 } from '../../core/index.ts';
+import {
+  aliasesSchema,
+  dapOverridesSchema,
+  limitOverridesSchema,
+  peersSchema,
+  seatSettingSchemas,
+  seatTextSchemas,
+} from '../rule-schemas.ts';
 import { IMPORT_LIMITS } from './import-limits.ts';
 import type { ConversationSnapshot } from './snapshot.ts';
 
@@ -77,6 +85,8 @@ const HUMAN_OVERRIDE_ACTIONS = [
   'skip-next',
   'speak-now',
   'regenerate',
+  'edit-and-rerun',
+  'show-version',
   'mute',
   'unmute',
   'set-limits',
@@ -87,38 +97,19 @@ const MESSAGE_STATUSES = ['streaming', 'complete', 'interrupted', 'error', 'pass
 const MESSAGE_KINDS = ['human', 'peer', 'notice'] as const satisfies MessageKind[];
 const DAP_PRESET_IDS = ['quiet', 'balanced', 'lively'] as const satisfies DapPresetId[];
 
-const dapOverrides = z
-  .strictObject({
-    base: z.number(),
-    pMin: z.number(),
-    pMax: z.number(),
-    cooldown: z.number(),
-    cooldownFactor: z.number(),
-    dominancePenalty: z.number(),
-    errorBackoff: z.number(),
-  })
-  .partial();
+// The room's parameters follow the core's rules (rule-schemas.ts): same bounds, same messages as every other way
+// in. What a field-by-field schema cannot check (names, pMin <= pMax under the mode) is in references.ts.
+const dapOverrides = dapOverridesSchema;
+const limitOverrides = limitOverridesSchema;
 
-const limitOverrides = z
-  .strictObject({
-    maxTurnsPerRound: count,
-    maxDepth: count,
-    pingPong: count,
-    parallelFirstWave: z.boolean(),
-    tokenBudget: count.nullable(),
-    costBudgetUsd: amount.nullable(),
-    abortInFlightOnHumanMessage: z.boolean(),
-  })
-  .partial();
-
-const aliases = z.array(shortText).max(16);
+const aliases = aliasesSchema(shortText);
 
 const human = z.strictObject({
   kind: z.literal('human'),
   id,
   handle: shortText,
   aliases,
-  displayName: shortText,
+  displayName: seatTextSchemas.displayName,
 });
 
 const peer = z.strictObject({
@@ -126,16 +117,16 @@ const peer = z.strictObject({
   id,
   handle: shortText,
   aliases,
-  displayName: shortText,
+  displayName: seatTextSchemas.displayName,
   provider: enumOf(PROVIDER_IDS as readonly [ProviderId, ...ProviderId[]]),
-  model: shortText,
-  baseURL: z.string().max(2048).optional(),
+  model: seatTextSchemas.model,
+  baseURL: seatTextSchemas.baseURL.optional(),
   settings: z.strictObject({
-    temperature: z.number().optional(),
-    maxOutputTokens: count.optional(),
-    contextWindow: count,
+    temperature: seatSettingSchemas.temperature.optional(),
+    maxOutputTokens: seatSettingSchemas.maxOutputTokens.optional(),
+    contextWindow: seatSettingSchemas.contextWindow,
   }),
-  persona: longText.optional(),
+  persona: seatTextSchemas.persona.optional(),
   dap: dapOverrides,
   enabled: z.boolean(),
   colour: shortText,
@@ -158,7 +149,7 @@ const mode = z.strictObject({
 const room = z.strictObject({
   name: shortText,
   human,
-  peers: z.array(peer).max(IMPORT_LIMITS.peers),
+  peers: peersSchema(peer),
   modeId: id,
   customModes: z.array(mode).max(64),
   limits: limitOverrides,
@@ -292,6 +283,7 @@ const event = z.discriminatedUnion('type', [
     type: z.literal('human-override'),
     action: enumOf(HUMAN_OVERRIDE_ACTIONS),
     peerId: id.optional(),
+    messageId: id.optional(),
     detail: longText.optional(),
     ...stamp,
   }),

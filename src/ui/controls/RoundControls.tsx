@@ -3,10 +3,11 @@ import { RoundEnd } from '../transcript/RoundEnd';
 
 /** The running round at a glance: Stop all, who is queued next and "Skip next", and why the last round ended. */
 export function RoundControls() {
-  const roundActive = useRoomStore((state) => state.roundActive);
+  // Also while a reply from an earlier round is still being written, after its own round has ended.
+  const anythingRunning = useRoomStore((state) => state.roundActive || state.streamingPeerIds.length > 0);
   return (
     <div className="flex min-h-10 flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1">
-      {roundActive && <StopAllButton />}
+      {anythingRunning && <StopAllButton />}
       <QueuedNext />
       <div className="ml-auto">
         <RoundEnd />

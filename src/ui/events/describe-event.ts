@@ -15,6 +15,8 @@ const OVERRIDE_TEXT: Record<HumanOverrideAction, string> = {
   'skip-next': 'skipped the next turn',
   'speak-now': 'asked to speak now:',
   regenerate: 'asked to regenerate',
+  'edit-and-rerun': 'edited a message and reran from there',
+  'show-version': 'switched to another version',
   mute: 'muted',
   unmute: 'unmuted',
   'set-limits': 'changed limits',

@@ -65,7 +65,7 @@ function MessageArticle({ message, position }: { message: TranscriptMessage; pos
       ) : passed ? (
         <p className="text-sm text-slate-500 italic dark:text-slate-400">Passed: nothing new to add.</p>
       ) : (
-        <div className="mt-1 break-words">
+        <div data-part="answer" className="mt-1 break-words">
           {message.text === '' && message.status === 'streaming' ? (
             <p className="text-sm text-slate-500 dark:text-slate-400">…</p>
           ) : (

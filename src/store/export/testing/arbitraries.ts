@@ -294,8 +294,15 @@ function eventBody(
     fc.record(
       {
         type: fc.constant('human-override' as const),
-        action: fc.constantFrom('stop-all' as const, 'mute' as const, 'set-limits' as const),
+        action: fc.constantFrom(
+          'stop-all' as const,
+          'mute' as const,
+          'set-limits' as const,
+          'edit-and-rerun' as const,
+          'show-version' as const,
+        ),
         peerId: peer,
+        messageId: id,
         detail: fc.string({ maxLength: 40 }),
       },
       { requiredKeys: ['type', 'action'] },
