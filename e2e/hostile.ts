@@ -1,39 +1,12 @@
 /**
- * Helpers for the hostile-input tests: the shared XSS corpus, script traps installed before the app starts, a
+ * Helpers for the hostile-input tests: the vendored XSS corpus, script traps installed before the app starts, a
  * recorder of every request the page makes, a long-task observer, and readers for downloads and stored messages.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Download, Page } from '@playwright/test';
 import { newestStoredConversation } from './stored';
 
-/** `../shared` beside the repository, or PEERCHAT_SHARED_DIR. */
-export function sharedDir(): string {
-  return process.env.PEERCHAT_SHARED_DIR ?? resolve(import.meta.dirname, '..', '..', 'shared');
-}
-
-export interface Payload {
-  section: string;
-  payload: string;
-}
-
-/** The XSS corpus: one payload per line, `## name` starts a section, `#` lines are comments. Never optional. */
-export function loadXssCorpus(): Payload[] {
-  const file = resolve(sharedDir(), 'security', 'xss-payloads.txt');
-  if (!existsSync(file)) {
-    throw new Error(
-      `The XSS corpus is missing: ${file} does not exist. Put the shared folder beside the repository or set PEERCHAT_SHARED_DIR to it.`,
-    );
-  }
-  const payloads: Payload[] = [];
-  let section = '';
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (line.startsWith('## ')) section = line.slice(3).trim();
-    else if (line.startsWith('#') || line.trim() === '') continue;
-    else payloads.push({ section, payload: line });
-  }
-  return payloads;
-}
+export { loadXssCorpus } from '../src/ui/markdown/testing/xss-corpus.ts';
 
 /**
  * Markdown-specific tricks the corpus (HTML payloads) does not cover: script URLs in links, reference links and

@@ -1,6 +1,4 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { needsHighlighting, needsMath } from './extras';
@@ -19,14 +17,9 @@ vi.mock('./visible-definitions', async (importOriginal) => {
   };
 });
 import { SafeMarkdown } from './SafeMarkdown';
+import { DEFAULT_XSS_CORPUS, loadXssCorpus, xssCorpusPath } from './testing/xss-corpus';
 
-const corpusPath = resolve(
-  process.env.PEERCHAT_SHARED_DIR ?? resolve(import.meta.dirname, '../../../../shared'),
-  'security/xss-payloads.txt',
-);
-const payloads = readFileSync(corpusPath, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '' && !line.startsWith('#'));
+const payloads = loadXssCorpus().map(({ payload }) => payload);
 
 const MARKDOWN_TRICKS = [
   '[click](javascript:alert(1))',
@@ -56,6 +49,17 @@ function expectInert(container: HTMLElement) {
     expect(link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
   }
 }
+
+describe('the XSS corpus', () => {
+  it('is the vendored copy unless PEERCHAT_XSS_CORPUS names another, and is never optional', () => {
+    expect(xssCorpusPath({})).toBe(DEFAULT_XSS_CORPUS);
+    expect(DEFAULT_XSS_CORPUS.endsWith('/vendor/xss-payloads/xss-payloads.txt')).toBe(true);
+    expect(xssCorpusPath({ PEERCHAT_XSS_CORPUS: '/elsewhere/xss.txt' })).toBe('/elsewhere/xss.txt');
+    expect(() => loadXssCorpus('/nowhere/xss.txt')).toThrow(
+      'The XSS corpus is missing: /nowhere/xss.txt does not exist. The repository carries it in vendor/xss-payloads/xss-payloads.txt',
+    );
+  });
+});
 
 describe('the markdown renderer with hostile model output', () => {
   it(`renders each of the ${payloads.length} corpus payloads inert`, () => {
