@@ -1,9 +1,9 @@
 /** Anthropic Messages API through `@anthropic-ai/sdk`. */
 import { resolvePolicy } from '../../runtime/policy.ts';
 import type { PeerAdapter, ProviderSettings } from '../../types.ts';
-import { hostedMessageContext, unversionedBaseURL } from '../shared/endpoint.ts';
-import { sdkAdapter } from '../shared/sdk-adapter.ts';
-import { describeStainlessError } from '../shared/stainless-errors.ts';
+import { hostedMessageContext, unversionedBaseURL } from '../common/endpoint.ts';
+import { sdkAdapter } from '../common/sdk-adapter.ts';
+import { describeStainlessError } from '../common/stainless-errors.ts';
 import { anthropicConnection } from './connection.ts';
 import { listAnthropicModels } from './list-models.ts';
 import { anthropicMessagesDriver } from './messages-driver.ts';

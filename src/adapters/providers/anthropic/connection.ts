@@ -4,9 +4,9 @@
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import type * as AnthropicSdk from '@anthropic-ai/sdk';
-import type { Lazy } from '../shared/lazy.ts';
-import { lazy } from '../shared/lazy.ts';
-import type { StainlessErrorClasses } from '../shared/stainless-errors.ts';
+import type { Lazy } from '../common/lazy.ts';
+import { lazy } from '../common/lazy.ts';
+import type { StainlessErrorClasses } from '../common/stainless-errors.ts';
 
 export interface AnthropicConnection {
   client: Lazy<Anthropic>;

@@ -6,7 +6,7 @@
 import type { PeerRequest } from '../../../core/index.ts';
 import { toAnthropicRequest } from '../../../core/index.ts';
 import type { StreamPart, TurnDriver } from '../../runtime/driver.ts';
-import { describeStainlessError } from '../shared/stainless-errors.ts';
+import { describeStainlessError } from '../common/stainless-errors.ts';
 import type { AnthropicConnection } from './connection.ts';
 
 /** Anthropic counts cached input separately; all of it is input. */

@@ -1,8 +1,8 @@
 /** Google Gemini through `@google/genai`. */
 import { resolvePolicy } from '../../runtime/policy.ts';
 import type { PeerAdapter, ProviderSettings } from '../../types.ts';
-import { hostedMessageContext, unversionedBaseURL } from '../shared/endpoint.ts';
-import { sdkAdapter } from '../shared/sdk-adapter.ts';
+import { hostedMessageContext, unversionedBaseURL } from '../common/endpoint.ts';
+import { sdkAdapter } from '../common/sdk-adapter.ts';
 import { googleConnection } from './connection.ts';
 import { describeGoogleError } from './errors.ts';
 import { geminiDriver } from './generate-driver.ts';

@@ -5,8 +5,8 @@
  */
 import type { GoogleGenAI } from '@google/genai';
 import type * as GenAISdk from '@google/genai';
-import type { Lazy } from '../shared/lazy.ts';
-import { lazy } from '../shared/lazy.ts';
+import type { Lazy } from '../common/lazy.ts';
+import { lazy } from '../common/lazy.ts';
 
 export interface GoogleConnection {
   client: Lazy<GoogleGenAI>;

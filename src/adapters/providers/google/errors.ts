@@ -6,7 +6,7 @@
 import type { ApiFailure, Failure } from '../../errors/failure.ts';
 import { describeTransportError } from '../../errors/failure.ts';
 import { retryDelayFromGoogleDetails } from '../../errors/retry-after.ts';
-import { field, stringField, strings } from '../shared/fields.ts';
+import { field, stringField, strings } from '../common/fields.ts';
 
 /** The `error` object of the JSON body inside an ApiError message, if any. */
 function errorBody(message: string): unknown {

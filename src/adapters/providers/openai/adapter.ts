@@ -4,9 +4,9 @@
  */
 import { resolvePolicy } from '../../runtime/policy.ts';
 import type { PeerAdapter, ProviderSettings } from '../../types.ts';
-import { hostedMessageContext, openaiBaseURL } from '../shared/endpoint.ts';
-import { sdkAdapter } from '../shared/sdk-adapter.ts';
-import { describeStainlessError } from '../shared/stainless-errors.ts';
+import { hostedMessageContext, openaiBaseURL } from '../common/endpoint.ts';
+import { sdkAdapter } from '../common/sdk-adapter.ts';
+import { describeStainlessError } from '../common/stainless-errors.ts';
 import { openaiChatDriver } from './chat-driver.ts';
 import { openaiConnection } from './connection.ts';
 import { listOpenAIModels } from './list-models.ts';

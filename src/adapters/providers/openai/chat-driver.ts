@@ -5,7 +5,7 @@
 import type { PeerRequest } from '../../../core/index.ts';
 import { toOpenAIChatRequest } from '../../../core/index.ts';
 import type { StreamPart, TurnDriver } from '../../runtime/driver.ts';
-import { describeStainlessError } from '../shared/stainless-errors.ts';
+import { describeStainlessError } from '../common/stainless-errors.ts';
 import type { OpenAIConnection } from './connection.ts';
 
 export interface ChatDriverOptions {

@@ -6,9 +6,9 @@
 import { presetForBaseURL } from '../../presets.ts';
 import { resolvePolicy } from '../../runtime/policy.ts';
 import type { PeerAdapter, ProviderSettings } from '../../types.ts';
-import { displayEndpoint, openaiBaseURL } from '../shared/endpoint.ts';
-import { sdkAdapter } from '../shared/sdk-adapter.ts';
-import { describeStainlessError } from '../shared/stainless-errors.ts';
+import { displayEndpoint, openaiBaseURL } from '../common/endpoint.ts';
+import { sdkAdapter } from '../common/sdk-adapter.ts';
+import { describeStainlessError } from '../common/stainless-errors.ts';
 import { openaiChatDriver } from './chat-driver.ts';
 import { openaiConnection } from './connection.ts';
 import { listOpenAIModels } from './list-models.ts';

@@ -4,9 +4,9 @@
  */
 import type OpenAI from 'openai';
 import type * as OpenAISdk from 'openai';
-import type { StainlessErrorClasses } from '../shared/stainless-errors.ts';
-import type { Lazy } from '../shared/lazy.ts';
-import { lazy } from '../shared/lazy.ts';
+import type { StainlessErrorClasses } from '../common/stainless-errors.ts';
+import type { Lazy } from '../common/lazy.ts';
+import { lazy } from '../common/lazy.ts';
 
 export interface OpenAIConnection {
   client: Lazy<OpenAI>;

@@ -3,7 +3,7 @@
  * per-token `pricing`, which are kept when present.
  */
 import type { ModelInfo } from '../../types.ts';
-import { field, numberField, stringField } from '../shared/fields.ts';
+import { field, numberField, stringField } from '../common/fields.ts';
 import type { OpenAIConnection } from './connection.ts';
 
 /** OpenRouter's `pricing.prompt` is USD per token, as a string. */

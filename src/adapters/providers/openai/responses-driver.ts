@@ -7,8 +7,8 @@ import type { PeerRequest } from '../../../core/index.ts';
 import { toOpenAIResponsesRequest } from '../../../core/index.ts';
 import type { ApiFailure } from '../../errors/failure.ts';
 import type { StreamPart, TurnDriver } from '../../runtime/driver.ts';
-import { strings } from '../shared/fields.ts';
-import { describeStainlessError } from '../shared/stainless-errors.ts';
+import { strings } from '../common/fields.ts';
+import { describeStainlessError } from '../common/stainless-errors.ts';
 import type { OpenAIConnection } from './connection.ts';
 
 function usagePart(usage: { input_tokens: number; output_tokens: number } | null | undefined): StreamPart[] {
