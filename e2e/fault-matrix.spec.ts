@@ -1,9 +1,9 @@
 /**
- * The fault matrix (issue 7 item 2): every wire format × every fault of the fake-provider server, in the built app
- * in Chromium, while other peers stream in the same round. The failing peer's own message carries a plain-language
- * error (or recovers after a visible retry where retrying is right), the others finish, the round ends with the
- * right reason, and a reload brings every message back unchanged. Then: the network going offline mid-round, a first
- * token that never comes, and providers answering 30 s late.
+ * The fault matrix (the "Failures stay contained" row of SECURITY.md): every wire format × every fault of the
+ * fake-provider server, in the built app in Chromium, while other peers stream in the same round. The failing peer's
+ * own message carries a plain-language error (or recovers after a visible retry where retrying is right), the others
+ * finish, the round ends with the right reason, and a reload brings every message back unchanged. Then: the network
+ * going offline mid-round, a first token that never comes, and providers answering 30 s late.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { Fault, ScriptedReply } from '../tools/fake-providers';

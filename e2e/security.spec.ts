@@ -1,6 +1,7 @@
 /**
- * Hostile input (issue 7 item 3), in the built app in Chromium: model output carrying a real XSS corpus, the
- * Content-Security-Policy, peer text impersonating the human or the system, very large input, and API keys.
+ * Hostile input (SECURITY.md, promises 1–3), in the built app in Chromium: model output carrying a real XSS
+ * corpus, the Content-Security-Policy, peer text impersonating the human or the system, very large input, and API
+ * keys.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';

@@ -1,7 +1,7 @@
 /**
- * Conversation export and import (issue 6 item 4; docs/exports.md): Markdown for people, PeerChat JSON (lossless,
- * versioned, validated on import) and the MPLP bundle of profile §9. Pure functions over a snapshot that has no
- * provider settings, so no export can contain an API key.
+ * Conversation export and import (docs/exports.md): Markdown for people, PeerChat JSON (lossless, versioned,
+ * validated on import) and the MPLP bundle of profile §9. Pure functions over a snapshot that has no provider
+ * settings, so no export can contain an API key.
  */
 export type { ConversationSnapshot, FormerPeer, SnapshotMeta, SnapshotSource } from './snapshot.ts';
 export { snapshotOf } from './snapshot.ts';
