@@ -5,13 +5,13 @@
 import type { PeerAdapter, ProviderSettings, StreamOptions, TurnResult } from '../adapters/types.ts';
 import type { PeerRequest } from '../core/index.ts';
 import type { FacilitatorDeps } from './facilitator.ts';
-import type { PeerSeat, RoomData } from './types.ts';
+import type { PeerSeat, RoomData, RoomStore } from './types.ts';
 
 export interface ScriptedReply {
   text: string;
   /** Fail with this reason after streaming the text. */
   error?: 'rate-limited' | 'server-error';
-  /** Wait for `release()` before finishing (to test stop and preemption mid-stream). */
+  /** Wait for `releaseAll()` (or an abort) after the first word (to test stop and preemption mid-stream). */
   hold?: boolean;
 }
 
@@ -26,6 +26,9 @@ export interface ScriptedCall {
 export function scriptedAdapters(script: Record<string, ScriptedReply[]>) {
   const calls: ScriptedCall[] = [];
   const holds: (() => void)[] = [];
+  /** Held replies waiting now, and who waits for the next one to start waiting. */
+  const held = new Set<() => void>();
+  const heldWaiters: (() => void)[] = [];
   const adapterFor = (settings: ProviderSettings): PeerAdapter => ({
     kind: settings.kind,
     listModels: async () => Object.keys(script).map((id) => ({ id })),
@@ -42,8 +45,14 @@ export function scriptedAdapters(script: Record<string, ScriptedReply[]>) {
         options.onEvent?.({ type: 'delta', text: word });
         if (reply.hold && index === 0) {
           await new Promise<void>((resolve) => {
-            holds.push(resolve);
-            options.signal.addEventListener('abort', () => resolve());
+            const release = () => {
+              held.delete(release);
+              resolve();
+            };
+            held.add(release);
+            holds.push(release);
+            options.signal.addEventListener('abort', release);
+            heldWaiters.splice(0).forEach((notify) => notify());
           });
         }
         await Promise.resolve();
@@ -78,7 +87,14 @@ export function scriptedAdapters(script: Record<string, ScriptedReply[]>) {
       };
     },
   });
-  return { adapterFor, calls, releaseAll: () => holds.splice(0).forEach((release) => release()) };
+  return {
+    adapterFor,
+    calls,
+    releaseAll: () => holds.splice(0).forEach((release) => release()),
+    /** Resolves once a `hold` reply has streamed its first word and waits (for `releaseAll` or an abort). */
+    holding: (): Promise<void> =>
+      held.size > 0 ? Promise.resolve() : new Promise<void>((resolve) => heldWaiters.push(resolve)),
+  };
 }
 
 /** Frames run only when the test says so, to check that streamed text is batched. */
@@ -133,7 +149,39 @@ export function testDeps(adapterFor: FacilitatorDeps['adapterFor'], room = testR
   };
 }
 
-/** Resolves when no round is running (turns finish on microtasks). */
-export async function settle(isActive: () => boolean, maxTicks = 2_000): Promise<void> {
-  for (let tick = 0; tick < maxTicks && isActive(); tick++) await new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Resolves once `isActive()` is false, checking after each macrotask (turns finish on microtasks). Throws when it
+ * is still true after `maxTicks` of them, saying what was still true: `still` describes it (the condition's source
+ * when not given).
+ */
+export async function settle(
+  isActive: () => boolean,
+  still: string | (() => string) = compactSource(isActive),
+  maxTicks = 2_000,
+): Promise<void> {
+  for (let tick = 0; tick < maxTicks; tick++) {
+    if (!isActive()) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  if (!isActive()) return;
+  throw new Error(`settle: still true after ${maxTicks} ticks: ${typeof still === 'function' ? still() : still}`);
+}
+
+/** Resolves once no round runs and no message streams; on timeout, says which round and messages were left. */
+export function roundOver(store: { getState(): RoomStore }, maxTicks?: number): Promise<void> {
+  const streaming = () => Object.values(store.getState().messages).filter((message) => message.status === 'streaming');
+  return settle(
+    () => store.getState().roundActive || streaming().length > 0,
+    () => {
+      const messages = streaming().map(
+        (message) => `${message.id} (${message.authorId}) "${message.text.slice(0, 40)}"`,
+      );
+      return `round active: ${store.getState().roundActive}; streaming: ${messages.join(', ') || 'none'}`;
+    },
+    maxTicks,
+  );
+}
+
+function compactSource(condition: () => boolean): string {
+  return String(condition).replace(/\s+/g, ' ');
 }

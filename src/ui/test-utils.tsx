@@ -11,7 +11,7 @@ import type { RoomData, RoomStore, TranscriptMessage } from '../store/index.ts';
 import { createLibraryStore } from '../store/library.ts';
 import { startAutosave, type Autosave } from '../store/persistence/autosave.ts';
 import { PeerChatDb } from '../store/persistence/db.ts';
-import { scriptedAdapters, settle, testDeps, testRoom, type ScriptedReply } from '../store/testing.ts';
+import { roundOver, scriptedAdapters, testDeps, testRoom, type ScriptedReply } from '../store/testing.ts';
 import { LibraryStoreProvider } from './state/library-store';
 import { RoomStoreProvider } from './state/room-store';
 
@@ -26,14 +26,7 @@ function roomFixture({ script = {}, room = testRoom(), wrapAdapter = (adapter) =
   const adapters = scriptedAdapters(script);
   const store = createFacilitatorStore(testDeps((settings) => wrapAdapter(adapters.adapterFor(settings)), room));
   /** Waits until the round is over and no message streams. */
-  const done = () =>
-    act(() =>
-      settle(
-        () =>
-          store.getState().roundActive ||
-          Object.values(store.getState().messages).some((message) => message.status === 'streaming'),
-      ),
-    );
+  const done = () => act(() => roundOver(store));
   return { store, adapters, done, user: userEvent.setup() };
 }
 
