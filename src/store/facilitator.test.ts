@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createFacilitatorStore } from './facilitator';
-import { manualFrames, scriptedAdapters, settle, testDeps, testRoom, type ScriptedReply } from './testing';
+import { manualFrames, roundOver, scriptedAdapters, settle, testDeps, testRoom, type ScriptedReply } from './testing';
 
 function setup(script: Record<string, ScriptedReply[]> = {}, room = testRoom()) {
   const adapters = scriptedAdapters(script);
   const store = createFacilitatorStore(testDeps(adapters.adapterFor, room));
   const transcript = () => store.getState().messageIds.map((id) => store.getState().messages[id]!);
   const calledModels = () => adapters.calls.map((call) => call.model);
-  const done = () =>
-    settle(() => store.getState().roundActive || transcript().some((message) => message.status === 'streaming'));
+  const done = () => roundOver(store);
   return { store, adapters, transcript, calledModels, done };
 }
 
@@ -71,7 +70,7 @@ describe('facilitator: the human stays in charge', () => {
       'claude-model': [{ text: 'Partial answer that never ends', hold: true }],
     });
     store.getState().send('@claude long answer please');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await adapters.holding();
     expect(store.getState().streamingPeerIds).toEqual(['id-claude']);
     store.getState().stopAll();
     await done();
@@ -83,9 +82,9 @@ describe('facilitator: the human stays in charge', () => {
   });
 
   it('a new human message preempts the running round', async () => {
-    const { store, transcript, done } = setup({ 'claude-model': [{ text: 'Slow thought', hold: true }] });
+    const { store, transcript, adapters, done } = setup({ 'claude-model': [{ text: 'Slow thought', hold: true }] });
     store.getState().send('@claude first');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await adapters.holding();
     store.getState().send('@gpt second');
     await done();
     const roundEnds = store
@@ -129,7 +128,7 @@ describe('facilitator: streaming and bookkeeping', () => {
     let updates = 0;
     store.subscribe(() => updates++);
     store.getState().send('@claude count');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await adapters.holding();
     const reply = () => store.getState().messages[store.getState().messageIds.at(-1)!]!;
     expect(reply().text).toBe('');
     expect(frames.pending()).toBe(1);

@@ -4,7 +4,7 @@ import { createFacilitatorStore } from './facilitator';
 import { createLibraryStore, UNDO_DELETE_MS } from './library';
 import { startAutosave } from './persistence/autosave';
 import { PeerChatDb } from './persistence/db';
-import { scriptedAdapters, settle, testDeps } from './testing';
+import { roundOver, scriptedAdapters, testDeps } from './testing';
 
 const dbs: PeerChatDb[] = [];
 afterEach(async () => {
@@ -18,21 +18,21 @@ async function setup() {
   const room = createFacilitatorStore(testDeps(scriptedAdapters({}).adapterFor));
   const saver = startAutosave(room, db, { intervalMs: 1 });
   let n = 0;
-  const library = createLibraryStore({
-    db: async () => db,
-    room,
-    now: () => Date.now(),
-    newId: () => `copy-${++n}`,
-    flushPending: saver.flush,
-  });
+  /** A library over the room; more than one can follow it. */
+  const newLibrary = () =>
+    createLibraryStore({
+      db: async () => db,
+      room,
+      now: () => Date.now(),
+      newId: () => `copy-${++n}`,
+      flushPending: saver.flush,
+    });
+  const library = newLibrary();
   const talk = async (text: string) => {
     room.getState().send(text);
-    await settle(
-      () =>
-        room.getState().roundActive || Object.values(room.getState().messages).some((m) => m.status === 'streaming'),
-    );
+    await roundOver(room);
   };
-  return { db, room, library, talk, stop: saver.stop };
+  return { db, room, library, newLibrary, talk, stop: saver.stop };
 }
 
 describe('the conversation library', () => {
@@ -53,7 +53,7 @@ describe('the conversation library', () => {
   });
 
   it('follows the room: lists a conversation with its first message, and its new title, until told to stop', async () => {
-    const { room, library, talk, stop } = await setup();
+    const { room, library, newLibrary, talk, stop } = await setup();
     const unfollow = library.getState().followRoom(5);
     const listed = () => library.getState().conversations.map((summary) => summary.title);
     await talk('@claude hello');
@@ -61,8 +61,12 @@ describe('the conversation library', () => {
     room.getState().rename('Greetings');
     await vi.waitFor(() => expect(listed()).toEqual(['Greetings']));
     unfollow();
+    // A library that starts following now sees the rename after the first would have, had it still followed.
+    const control = newLibrary();
+    const stopControl = control.getState().followRoom(5);
     room.getState().rename('Not followed');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(control.getState().conversations.map((c) => c.title)).toEqual(['Not followed']));
+    stopControl();
     expect(listed()).toEqual(['Greetings']);
     await stop();
   });

@@ -255,7 +255,7 @@ describe('MAP invariants hold where the log alone would break them', () => {
     const adapters = scriptedAdapters({ 'claude-model': [{ text: 'still going on and on', hold: true }] });
     const store = createFacilitatorStore(testDeps(adapters.adapterFor));
     store.getState().send('@claude think aloud');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await adapters.holding();
     const snapshot = snapshotOf(store.getState(), { id: 'mid-stream' });
     adapters.releaseAll();
     expect(snapshot.messages.at(-1)?.status).toBe('streaming');

@@ -14,7 +14,7 @@ import {
   undoDelete,
 } from './conversations';
 import type { PeerChatDb } from './db';
-import { idle, persistenceFixtures, wait } from './testing';
+import { eventually, idle, persistenceFixtures } from './testing';
 
 const { freshDb, newStore, autosave } = persistenceFixtures('conversations-test');
 
@@ -37,8 +37,7 @@ describe('autosave', () => {
     await idle(store);
     store.getState().send('@gpt and you?');
     await idle(store);
-    await wait(30);
-    const saved = await expectStoredAsShown(db, store);
+    const saved = await eventually(() => expectStoredAsShown(db, store));
     const { store: reopened } = newStore();
     reopened.getState().loadConversation(saved!);
     expect(reopened.getState().messageIds).toEqual(store.getState().messageIds);
@@ -54,8 +53,7 @@ describe('autosave', () => {
     autosave(store, db, { intervalMs: 5 });
     store.getState().send('@gpt and after');
     await idle(store);
-    await wait(30);
-    await expectStoredAsShown(db, store);
+    await eventually(() => expectStoredAsShown(db, store));
   });
 
   it('writes in batches, not once per token', async () => {
@@ -68,9 +66,10 @@ describe('autosave', () => {
     autosave(store, db, { intervalMs: 20 });
     store.getState().send('@claude a long one');
     await idle(store);
-    await wait(60);
-    const saved = await loadConversation(db, store.getState().conversationId);
-    expect(saved?.messages.at(-1)?.text).toBe(longReply);
+    await eventually(async () => {
+      const saved = await loadConversation(db, store.getState().conversationId);
+      expect(saved?.messages.at(-1)).toMatchObject({ text: longReply, status: 'complete' });
+    });
     expect(writes).toBeLessThan(20);
   });
 
@@ -79,9 +78,13 @@ describe('autosave', () => {
     const { store } = newStore({ 'claude-model': [{ text: 'Half of a thought that never', hold: true }] });
     autosave(store, db, { intervalMs: 5 });
     store.getState().send('@claude think aloud');
-    await wait(40);
-    // The tab dies here: no stop, no final write. A new tab opens the conversation.
-    const saved = await loadConversation(db, store.getState().conversationId);
+    // The timer writes the reply as it streams; the tab dies once it has: no stop, no final write.
+    const saved = await eventually(async () => {
+      const stored = await loadConversation(db, store.getState().conversationId);
+      expect(stored?.messages.at(-1)).toMatchObject({ authorId: 'id-claude', text: 'Half' });
+      return stored;
+    });
+    // A new tab opens the conversation.
     const { store: reloaded } = newStore();
     reloaded.getState().loadConversation(saved!);
     const reply = reloaded.getState().messages[reloaded.getState().messageIds.at(-1)!]!;
@@ -128,19 +131,21 @@ describe('autosave', () => {
     autosave(first, db, { intervalMs: 5, locks });
     first.getState().send('@claude from the first tab');
     await idle(first);
-    await wait(20);
-    const saved = (await loadConversation(db, first.getState().conversationId))!;
+    const saved = await eventually(() => expectStoredAsShown(db, first));
     const { store: second } = newStore();
-    autosave(second, db, { intervalMs: 5, locks });
-    second.getState().loadConversation(saved);
-    await wait(20);
-    expect(second.getState().readOnlyReason).toBe(OTHER_TAB_NOTICE);
+    const secondSaver = autosave(second, db, { intervalMs: 5, locks });
+    second.getState().loadConversation(saved!);
+    await eventually(() => expect(second.getState().readOnlyReason).toBe(OTHER_TAB_NOTICE));
     expect(second.getState().send('@gpt from the second tab')).toEqual({ ok: false, message: OTHER_TAB_NOTICE });
     expect(second.getState().speakNow('id-gpt')).toEqual({ ok: false, message: OTHER_TAB_NOTICE });
-    expect(second.getState().regenerate(saved.messages.at(-1)!.id)).toEqual({ ok: false, message: OTHER_TAB_NOTICE });
+    expect(second.getState().regenerate(saved!.messages.at(-1)!.id)).toEqual({
+      ok: false,
+      message: OTHER_TAB_NOTICE,
+    });
     expect(second.getState().setMode('adversarial')).toEqual({ ok: false, message: OTHER_TAB_NOTICE });
-    const after = await loadConversation(db, saved.id);
-    expect(after?.messages).toHaveLength(saved.messages.length);
+    await secondSaver.flush(); // writes nothing: this tab may not
+    const after = await loadConversation(db, saved!.id);
+    expect(after?.messages).toHaveLength(saved!.messages.length);
   });
 });
 
@@ -148,18 +153,19 @@ describe('the conversation list', () => {
   async function seeded() {
     const db = freshDb();
     const ids: string[] = [];
-    for (const [title, text] of [
-      ['Budget', 'numbers for Q3'],
-      ['Holiday plans', 'Lisbon or Porto?'],
+    // Each conversation is saved at a clock of its own, the second after the first: the list is newest first.
+    for (const [at, title, text] of [
+      [1_000, 'Budget', 'numbers for Q3'],
+      [2_000, 'Holiday plans', 'Lisbon or Porto?'],
     ] as const) {
       const { store } = newStore();
-      const { stop } = startAutosave(store, db, { intervalMs: 1 });
+      let clock = at;
+      const { stop } = startAutosave(store, db, { intervalMs: 1, now: () => clock++ });
       store.getState().rename(title);
       store.getState().send(`@claude ${text}`);
       await idle(store);
       await stop();
       ids.push(store.getState().conversationId);
-      await wait(5);
     }
     return { db, ids };
   }

@@ -15,7 +15,7 @@ import {
 } from './conversations.ts';
 import type { PeerChatDb } from './db.ts';
 import { readConversation, showConversation } from './open.ts';
-import { idle, persistenceFixtures, wait } from './testing.ts';
+import { eventually, idle, persistenceFixtures } from './testing.ts';
 
 type RoomStoreApi = StoreApi<RoomStore>;
 
@@ -31,10 +31,13 @@ async function conversationLeftMidRound(db: PeerChatDb, questionsBefore = 1) {
     await idle(first);
   }
   first.getState().send('@claude think aloud');
-  await wait(40);
-  const stored = (await loadConversation(db, first.getState().conversationId))!;
-  expect(stored.arbiter?.round).not.toBeNull();
-  return stored;
+  // The tab dies once autosave's timer has written the reply as it streams (and the round, still open).
+  return eventually(async () => {
+    const stored = (await loadConversation(db, first.getState().conversationId))!;
+    expect(stored.messages.at(-1)).toMatchObject({ authorId: 'id-claude', text: 'Half', status: 'streaming' });
+    expect(stored.arbiter?.round).not.toBeNull();
+    return stored;
+  });
 }
 
 describe('opening a stored conversation', () => {
@@ -42,7 +45,7 @@ describe('opening a stored conversation', () => {
     const db = freshDb();
     const stored = await conversationLeftMidRound(db);
     const { store: reopened } = newStore();
-    autosave(reopened, db); // as at start-up: saving runs before the conversation opens
+    const saver = autosave(reopened, db); // as at start-up: saving runs before the conversation opens
     let newEventWrites = 0;
     db.events.hook('creating', () => void newEventWrites++);
     db.events.hook('updating', () => void newEventWrites++);
@@ -65,7 +68,7 @@ describe('opening a stored conversation', () => {
     expect(restored).toEqual([...stored.events, ...sinceOpening]);
     expect(isLamportOrdered(restored)).toBe(true);
 
-    await wait(40);
+    await saver.flush(); // whatever its timer has not written yet
     expect((await loadConversation(db, stored.id))!.events).toEqual(restored);
     expect(newEventWrites).toBe(sinceOpening.length);
   });
@@ -74,10 +77,10 @@ describe('opening a stored conversation', () => {
     const db = freshDb();
     const stored = await conversationLeftMidRound(db);
     const { store: room } = newStore();
-    showConversation(room, db, (await readConversation(db, stored.id))!);
+    const readingTheRest = showConversation(room, db, (await readConversation(db, stored.id))!);
     room.getState().newConversation();
     const fresh = room.getState().events;
-    await wait(40);
+    await readingTheRest; // it resolves once the log is read, or the reading stopped
     expect(room.getState().events).toBe(fresh);
     expect(room.getState().eventLogPending).toBe(false);
   });
@@ -117,7 +120,7 @@ describe('opening a stored conversation', () => {
     const stored = await conversationLeftMidRound(db, 4);
     const storedIds = stored.messages.map((m) => m.id);
     const { store: room } = newStore();
-    autosave(room, db);
+    const saver = autosave(room, db);
     let messageWrites = 0;
     db.messages.hook('creating', () => void messageWrites++);
     db.messages.hook('updating', () => void messageWrites++);
@@ -144,7 +147,7 @@ describe('opening a stored conversation', () => {
     expect(all.messageIds).toEqual(storedIds);
     expect(storedIds.map((id) => all.messages[id]?.text)).toEqual(stored.messages.map((m) => m.text));
     expect(Object.keys(all.contextFills).length).toBeGreaterThan(0);
-    await wait(40);
+    await saver.flush(); // whatever its timer has not written yet
     // Only the turn that was cut short is written again; the older messages came from storage.
     expect(messageWrites).toBe(1);
     const reread = (await loadConversation(db, stored.id))!;

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFacilitatorStore } from '../facilitator';
 import { scriptedAdapters, testDeps } from '../testing';
 import { PeerChatDb } from './db';
@@ -17,7 +17,9 @@ afterEach(async () => {
 });
 
 const newStore = () => createFacilitatorStore(testDeps(scriptedAdapters({}).adapterFor));
-const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits until what is stored passes `check` (settings are written as they change, without being awaited). */
+const storedSettings = (db: PeerChatDb, check: (stored: Awaited<ReturnType<typeof loadSettings>>) => void) =>
+  vi.waitFor(async () => check(await loadSettings(db)), { timeout: 10_000, interval: 5 });
 
 describe('provider settings in IndexedDB', () => {
   it('remembers keys and base URLs across visits', async () => {
@@ -26,7 +28,7 @@ describe('provider settings in IndexedDB', () => {
     await persistSettings(first, db);
     first.getState().setProvider('openai', { apiKey: 'sk-remember-me' });
     first.getState().setProvider('openai-compatible', { baseURL: 'http://localhost:11434/v1', presetId: 'ollama' });
-    await flush();
+    await storedSettings(db, (stored) => expect(stored.providers['openai-compatible']?.presetId).toBe('ollama'));
     const second = newStore();
     await persistSettings(second, db);
     expect(second.getState().providers.openai?.apiKey).toBe('sk-remember-me');
@@ -38,9 +40,9 @@ describe('provider settings in IndexedDB', () => {
     const store = newStore();
     await persistSettings(store, db);
     store.getState().setProvider('anthropic', { apiKey: 'sk-ant-stored', baseURL: 'https://example.test' });
-    await flush();
+    await storedSettings(db, (stored) => expect(stored.providers.anthropic?.apiKey).toBe('sk-ant-stored'));
     store.getState().setRememberKeys(false);
-    await flush();
+    await storedSettings(db, (stored) => expect(stored.rememberKeys).toBe(false));
     expect(store.getState().providers.anthropic?.apiKey).toBe('sk-ant-stored');
     const stored = await loadSettings(db);
     expect(stored.rememberKeys).toBe(false);

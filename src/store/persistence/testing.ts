@@ -3,9 +3,9 @@
  * databases, rooms with ids unique across the file, autosaves that are stopped and databases that are deleted after
  * each test.
  */
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { createFacilitatorStore } from '../facilitator.ts';
-import { scriptedAdapters, settle, testDeps, type ScriptedReply } from '../testing.ts';
+import { roundOver, scriptedAdapters, testDeps, type ScriptedReply } from '../testing.ts';
 import type { RoomStore } from '../types.ts';
 import { startAutosave } from './autosave.ts';
 import { PeerChatDb } from './db.ts';
@@ -43,10 +43,11 @@ export function persistenceFixtures(prefix: string) {
 }
 
 /** Resolves once no round runs and nothing streams. */
-export const idle = (store: { getState(): RoomStore }) =>
-  settle(
-    () =>
-      store.getState().roundActive || Object.values(store.getState().messages).some((m) => m.status === 'streaming'),
-  );
+export const idle = (store: { getState(): RoomStore }) => roundOver(store);
 
-export const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Retries `check` (an assertion) until it passes, for what autosave writes on its own timer; throws the assertion's
+ * error if it still fails after a few seconds.
+ */
+export const eventually = <T>(check: () => T | Promise<T>): Promise<T> =>
+  vi.waitFor(check, { timeout: 10_000, interval: 5 });

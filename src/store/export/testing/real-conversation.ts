@@ -4,7 +4,7 @@
  * PASS, and a peer reply that tries to impersonate the human. An API key is set the whole time.
  */
 import { createFacilitatorStore } from '../../facilitator.ts';
-import { scriptedAdapters, settle, testDeps } from '../../testing.ts';
+import { roundOver, scriptedAdapters, testDeps } from '../../testing.ts';
 import type { RoomStore } from '../../types.ts';
 import { snapshotOf, type ConversationSnapshot } from '../snapshot.ts';
 
@@ -47,8 +47,7 @@ export async function realConversation(): Promise<RealConversation> {
   });
   const store = createFacilitatorStore(testDeps(adapters.adapterFor));
   const state = () => store.getState();
-  const done = () =>
-    settle(() => state().roundActive || state().messageIds.some((id) => state().messages[id]?.status === 'streaming'));
+  const done = () => roundOver(store);
 
   state().setProvider('openai', { apiKey: SECRET_KEY, baseURL: 'https://api.example.test/v1' });
   state().setProvider('anthropic', { apiKey: SECRET_KEY });
@@ -59,7 +58,7 @@ export async function realConversation(): Promise<RealConversation> {
   await done();
   expectOk(state().setMode('adversarial'));
   state().send('@claude prove that IndexedDB is fast enough');
-  await new Promise((resolve) => setTimeout(resolve, 5));
+  await adapters.holding();
   state().stopAll();
   await done();
   state().send('@all what did we miss?');
