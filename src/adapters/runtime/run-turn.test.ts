@@ -1,6 +1,6 @@
 // The shared turn loop with scripted drivers (no SDK, no network): completion only from the terminal event,
 // truncation, in-stream failures, timeouts, aborts that the source ignores, and listener errors.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PeerRequest } from '../../core/index.ts';
 import type { Failure } from '../errors/failure.ts';
 import type { AdapterEvent, StreamOptions } from '../types.ts';
@@ -118,15 +118,20 @@ describe('runTurn', () => {
   });
 
   it('returns promptly on abort even when the source ignores the signal', async () => {
+    let stuck!: () => void;
+    const isStuck = new Promise<void>((resolve) => (stuck = resolve));
     const stubborn: TurnDriver = {
       async *stream() {
         yield { type: 'text', text: 'x' };
+        stuck();
+        // The behaviour under test: a source that hangs on, deaf to the signal.
         await new Promise((resolve) => setTimeout(resolve, 5000));
       },
       describeError: () => ({ kind: 'network' }),
     };
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
+    // Abort once the source hangs after its first text, not after some delay that may come before or after it.
+    void isStuck.then(() => controller.abort());
     const started = Date.now();
     const result = await runTurn(stubborn, REQUEST, options({ signal: controller.signal }), CONTEXT);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -154,10 +159,10 @@ describe('runTurn', () => {
         }),
         CONTEXT,
       );
-      await new Promise((resolve) => setTimeout(resolve, 10));
       expect(result).toMatchObject({ status: 'complete', text: 'ab' });
       expect(events).toHaveLength(2);
-      expect(errors).toHaveLength(2);
+      // Rethrown from a microtask each, so they reach the process a moment after the turn ends.
+      await vi.waitFor(() => expect(errors).toHaveLength(2), { timeout: 5_000, interval: 1 });
     } finally {
       process.off('uncaughtException', onError);
     }
