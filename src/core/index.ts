@@ -17,7 +17,32 @@ export { findParticipant, findPeer, PROVIDER_IDS } from './domain/participants.t
 export type { Message, MessageKind, MessageStatus, TokenUsage, TurnReason, TurnReasonKind } from './domain/messages.ts';
 export { isHumanRequested } from './domain/messages.ts';
 export type { RosterIssue } from './domain/roster.ts';
-export { validateRoster } from './domain/roster.ts';
+export { participantIdIssues, validateRoster } from './domain/roster.ts';
+export type { SeatIssue, TextRule } from './domain/seat-rules.ts';
+export {
+  ALIASES_MESSAGE,
+  BASE_URL_MESSAGE,
+  DEFAULT_CONTEXT_WINDOW,
+  followsTextRule,
+  isHttpAddress,
+  MAX_ALIASES,
+  MAX_BASE_URL,
+  MAX_PEERS,
+  PEERS_MESSAGE,
+  SEAT_SETTING_RULES,
+  SEAT_TEXT_RULES,
+  textRuleMessage,
+  validateSeatSettings,
+  validateSeatTexts,
+} from './domain/seat-rules.ts';
+
+// The room's rules: one bound per field, one message per rule (see docs/core-api.md)
+export type { NumberRule } from './rules/number-rule.ts';
+export { booleanMessage, followsNumberRule, numberRuleMessage, smallestAccepted } from './rules/number-rule.ts';
+export type { RoomSettings, RuleIssue } from './rules/room-settings.ts';
+export { modeDapParams, modeInForce, validateRoomSettings } from './rules/room-settings.ts';
+export type { RepairedRoom } from './rules/repair.ts';
+export { repairRoomSettings } from './rules/repair.ts';
 
 // Seeded generator
 export type { RngDraw, RngState } from './rng/prng.ts';
@@ -89,7 +114,17 @@ export { arbiterPeersFromRoster, outcomeFromReply } from './arbiter/from-roster.
 
 // Dynamic Adapter Profiles (§6)
 export type { DapOverrides, DapParamIssue, DapParams, DapPresetId } from './dap/params.ts';
-export { DAP_PRESETS, DEFAULT_DAP_PARAMS, resolveDapParams, validateDapParams } from './dap/params.ts';
+export {
+  DAP_ORDER_MESSAGE,
+  DAP_PARAM_FIELDS,
+  DAP_PARAM_RULES,
+  DAP_PRESETS,
+  DEFAULT_DAP_PARAMS,
+  resolveDapParams,
+  validateDapAdjustment,
+  validateDapOverrides,
+  validateDapParams,
+} from './dap/params.ts';
 export type { DapPeerInput, DapProbability } from './dap/probabilities.ts';
 export { computeDapProbabilities } from './dap/probabilities.ts';
 export type { DapDraw, DapSample } from './dap/sampling.ts';
@@ -97,7 +132,13 @@ export { sampleDapSpeakers } from './dap/sampling.ts';
 
 // Governance (§5.5)
 export type { ConversationLimits, LimitIssue, LimitOverrides } from './governance/limits.ts';
-export { defaultLimits, resolveLimits, validateLimitOverrides } from './governance/limits.ts';
+export {
+  defaultLimits,
+  LIMIT_RULES,
+  LIMIT_SWITCHES,
+  resolveLimits,
+  validateLimitOverrides,
+} from './governance/limits.ts';
 
 // Modes (§7)
 export type { ModeDefaults, ModeDefinition } from './modes/mode.ts';

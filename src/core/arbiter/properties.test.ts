@@ -61,7 +61,7 @@ const configArb = fc.record({
   seed: fc.integer(),
   maxTurnsPerRound: fc.integer({ min: 1, max: 8 }),
   maxDepth: fc.integer({ min: 0, max: 4 }),
-  pingPong: fc.integer({ min: 0, max: 3 }),
+  pingPong: fc.integer({ min: 1, max: 3 }),
   parallelFirstWave: fc.boolean(),
   abortInFlightOnHumanMessage: fc.boolean(),
   tokenBudget: fc.option(fc.integer({ min: 100, max: 3000 }), { nil: null }),

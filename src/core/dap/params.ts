@@ -2,6 +2,8 @@
  * Dynamic Adapter Profile parameters (profile §6), their defaults, presets and validation.
  * A preset is only a parameter set; a seat's effective parameters are preset + per-seat overrides.
  */
+import { followsNumberRule, numberRuleMessage } from '../rules/number-rule.ts';
+import type { NumberRule } from '../rules/number-rule.ts';
 
 /** The full parameter set of one peer's profile. */
 export interface DapParams {
@@ -70,41 +72,67 @@ export function resolveDapParams(preset: Readonly<DapParams>, overrides: DapOver
   return resolved;
 }
 
+/**
+ * The bounds of every parameter (see docs/core-api.md, "The room's rules"). `base` is capped at 10, ten times the
+ * default: a larger boost only means "always at pMax". `cooldown` is capped at 64, the turns the arbiter remembers.
+ */
+export const DAP_PARAM_RULES: Readonly<Record<keyof DapParams, NumberRule>> = Object.freeze({
+  base: { field: 'base', whole: false, min: 0, max: 10 },
+  pMin: {
+    field: 'pMin',
+    whole: false,
+    min: 0,
+    aboveMin: true,
+    max: 1,
+    why: 'DAP never silences a peer; only the human mutes',
+  },
+  pMax: { field: 'pMax', whole: false, min: 0, aboveMin: true, max: 1 },
+  cooldown: { field: 'cooldown', whole: true, min: 0, max: 64 },
+  cooldownFactor: { field: 'cooldownFactor', whole: false, min: 0, max: 1 },
+  dominancePenalty: { field: 'dominancePenalty', whole: false, min: 0, max: 10 },
+  errorBackoff: { field: 'errorBackoff', whole: false, min: 0, max: 1 },
+});
+
+export const DAP_PARAM_FIELDS = Object.keys(DAP_PARAM_RULES) as readonly (keyof DapParams)[];
+
+/** The rule across two fields: the clamp's floor may not be above its ceiling. */
+export const DAP_ORDER_MESSAGE = 'pMax must be at least pMin.';
+
 /** A problem with a parameter set, naming the field. */
 export interface DapParamIssue {
   field: keyof DapParams;
   message: string;
 }
 
-/** Checks the invariants of a parameter set: 0 < pMin <= pMax <= 1, finite non-negative factors. */
-export function validateDapParams(params: DapParams): DapParamIssue[] {
+/** Checks the fields present in `overrides` against their bounds (not pMin <= pMax, which needs the rest). */
+export function validateDapOverrides(overrides: DapOverrides): DapParamIssue[] {
   const issues: DapParamIssue[] = [];
-  const finite = (field: keyof DapParams): boolean => {
-    if (Number.isFinite(params[field])) return true;
-    issues.push({ field, message: `${field} must be a finite number` });
-    return false;
-  };
-  if (finite('base') && params.base < 0) issues.push({ field: 'base', message: 'base must be >= 0' });
-  if (finite('pMin') && (params.pMin <= 0 || params.pMin > 1)) {
-    issues.push({ field: 'pMin', message: 'pMin must be in (0, 1]: DAP never silences a peer, only the human mutes' });
-  }
-  if (finite('pMax') && (params.pMax <= 0 || params.pMax > 1)) {
-    issues.push({ field: 'pMax', message: 'pMax must be in (0, 1]' });
-  }
-  if (Number.isFinite(params.pMin) && Number.isFinite(params.pMax) && params.pMin > params.pMax) {
-    issues.push({ field: 'pMax', message: 'pMax must be >= pMin' });
-  }
-  if (finite('cooldown') && (params.cooldown < 0 || !Number.isInteger(params.cooldown))) {
-    issues.push({ field: 'cooldown', message: 'cooldown must be a whole number >= 0' });
-  }
-  if (finite('cooldownFactor') && (params.cooldownFactor < 0 || params.cooldownFactor > 1)) {
-    issues.push({ field: 'cooldownFactor', message: 'cooldownFactor must be in [0, 1]' });
-  }
-  if (finite('dominancePenalty') && params.dominancePenalty < 0) {
-    issues.push({ field: 'dominancePenalty', message: 'dominancePenalty must be >= 0' });
-  }
-  if (finite('errorBackoff') && (params.errorBackoff < 0 || params.errorBackoff > 1)) {
-    issues.push({ field: 'errorBackoff', message: 'errorBackoff must be in [0, 1]' });
+  for (const field of DAP_PARAM_FIELDS) {
+    const value = overrides[field];
+    const rule = DAP_PARAM_RULES[field];
+    if (value !== undefined && !followsNumberRule(rule, value))
+      issues.push({ field, message: numberRuleMessage(rule) });
   }
   return issues;
+}
+
+/** Checks a whole parameter set: every field in bounds and 0 < pMin <= pMax <= 1. */
+export function validateDapParams(params: DapParams): DapParamIssue[] {
+  const issues = validateDapOverrides(params);
+  const ordered = issues.length > 0 || !(params.pMin > params.pMax);
+  return ordered ? issues : [{ field: 'pMax', message: DAP_ORDER_MESSAGE }];
+}
+
+/**
+ * Checks a seat's (or a mode's) own settings on top of the parameters they adjust: their fields, then the
+ * parameters that result. A broken order is reported on the field the settings set (pMax when they set both or
+ * neither), so a file's path points at the value to change.
+ */
+export function validateDapAdjustment(under: Readonly<DapParams>, overrides: DapOverrides): DapParamIssue[] {
+  const issues = validateDapOverrides(overrides);
+  if (issues.length > 0) return issues;
+  const resolved = resolveDapParams(under, overrides);
+  if (!(resolved.pMin > resolved.pMax)) return [];
+  const field = overrides.pMin !== undefined && overrides.pMax === undefined ? 'pMin' : 'pMax';
+  return [{ field, message: DAP_ORDER_MESSAGE }];
 }

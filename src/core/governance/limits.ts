@@ -2,6 +2,8 @@
  * Per-conversation governance limits (profile §5.5) and how they are resolved:
  * profile defaults (depending on the number of peers) <- mode defaults <- the human's own settings.
  */
+import { booleanMessage, followsNumberRule, numberRuleMessage } from '../rules/number-rule.ts';
+import type { NumberRule } from '../rules/number-rule.ts';
 
 /** The limits in force for a round. */
 export interface ConversationLimits {
@@ -56,6 +58,23 @@ export function resolveLimits(
   return limits;
 }
 
+/** The numeric limits: every field except the two switches. */
+type NumericLimit = 'maxTurnsPerRound' | 'maxDepth' | 'pingPong' | 'tokenBudget' | 'costBudgetUsd';
+
+/**
+ * The bounds of every numeric limit (see docs/core-api.md, "The room's rules"). pingPong starts at 1: one answer
+ * to a mention is always allowed; to stop peers handing over at all, set maxDepth to 0 (one knob per behaviour).
+ */
+export const LIMIT_RULES: Readonly<Record<NumericLimit, NumberRule>> = Object.freeze({
+  maxTurnsPerRound: { field: 'maxTurnsPerRound', whole: true, min: 1, max: 100 },
+  maxDepth: { field: 'maxDepth', whole: true, min: 0, max: 20 },
+  pingPong: { field: 'pingPong', whole: true, min: 1, max: 20 },
+  tokenBudget: { field: 'tokenBudget', whole: true, min: 1, max: 1_000_000_000, nullMeans: 'no budget' },
+  costBudgetUsd: { field: 'costBudgetUsd', whole: false, min: 0, aboveMin: true, max: 10_000, nullMeans: 'no budget' },
+});
+
+export const LIMIT_SWITCHES = ['parallelFirstWave', 'abortInFlightOnHumanMessage'] as const;
+
 /** A problem with a limit value, naming the field. */
 export interface LimitIssue {
   field: keyof ConversationLimits;
@@ -65,27 +84,15 @@ export interface LimitIssue {
 /** Validates overrides (only the fields present). */
 export function validateLimitOverrides(overrides: LimitOverrides): LimitIssue[] {
   const issues: LimitIssue[] = [];
-  const wholeAtLeast = (field: 'maxTurnsPerRound' | 'maxDepth' | 'pingPong', min: number): void => {
+  for (const field of Object.keys(LIMIT_RULES) as NumericLimit[]) {
     const value = overrides[field];
-    if (value === undefined) return;
-    if (!Number.isInteger(value) || value < min)
-      issues.push({ field, message: `${field} must be a whole number >= ${min}` });
-  };
-  wholeAtLeast('maxTurnsPerRound', 1);
-  wholeAtLeast('maxDepth', 0);
-  wholeAtLeast('pingPong', 0);
-  const budget = (field: 'tokenBudget' | 'costBudgetUsd'): void => {
+    const rule = LIMIT_RULES[field];
+    if (value !== undefined && !followsNumberRule(rule, value))
+      issues.push({ field, message: numberRuleMessage(rule) });
+  }
+  for (const field of LIMIT_SWITCHES) {
     const value = overrides[field];
-    if (value === undefined || value === null) return;
-    if (!Number.isFinite(value) || value <= 0)
-      issues.push({ field, message: `${field} must be a positive number or null` });
-  };
-  budget('tokenBudget');
-  budget('costBudgetUsd');
-  for (const field of ['parallelFirstWave', 'abortInFlightOnHumanMessage'] as const) {
-    const value = overrides[field];
-    if (value !== undefined && typeof value !== 'boolean')
-      issues.push({ field, message: `${field} must be true or false` });
+    if (value !== undefined && typeof value !== 'boolean') issues.push({ field, message: booleanMessage(field) });
   }
   return issues;
 }
