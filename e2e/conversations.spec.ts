@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { requestsFor, script } from './fake-control';
 import { articles, openRoom, roomFile, send, threePeers } from './room';
+import { newestStoredConversation } from './stored';
 
 /**
  * Waits until this tab's autosave holds the open conversation (it takes a Web Lock per conversation once it runs).
@@ -97,8 +98,10 @@ test('editing a human message reruns from it, and both versions stay to switch b
   await expect(articles(page, 'alpha')).toContainText('Rome, says the second answer.');
 
   // Both versions are stored: after a reload the one shown comes back, and the other is still there. (Autosave
-  // writes at most every 400 ms: wait past one write first.)
-  await page.waitForTimeout(900);
+  // writes at most every 400 ms: wait until it has written the version shown.)
+  await expect
+    .poll(async () => (await newestStoredConversation(page))?.messages.map((m) => `${m.text} (${m.status})`))
+    .toEqual(['@alpha capital of Italy? (complete)', 'Rome, says the second answer. (complete)']);
   await page.reload();
   await expect(mine).toContainText('capital of Italy?');
   await expect(mine).toContainText('Version 2 of 2');

@@ -1,4 +1,5 @@
 /** Drives the fake-provider server (started by the global setup) over its HTTP control API. */
+import { expect } from '@playwright/test';
 import type { LoggedRequest, ScriptedReply } from '../tools/fake-providers';
 
 export function fakeUrl(): string {
@@ -22,16 +23,25 @@ export async function requestsFor(model: string): Promise<LoggedRequest[]> {
   return (await response.json()) as LoggedRequest[];
 }
 
-/** Polls the request log until the predicate holds (the server sees a close a moment after the client). */
+/**
+ * Polls the request log until the predicate holds (the server sees a close a moment after the client); throws,
+ * naming the condition and what the log held, when it still does not after `timeoutMs`.
+ */
 export async function waitForRequests(
   model: string,
   predicate: (requests: LoggedRequest[]) => boolean,
   timeoutMs = 5000,
 ): Promise<LoggedRequest[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const requests = await requestsFor(model);
-    if (predicate(requests) || Date.now() > deadline) return requests;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  let requests: LoggedRequest[] = [];
+  try {
+    await expect.poll(async () => predicate((requests = await requestsFor(model))), { timeout: timeoutMs }).toBe(true);
+  } catch (error) {
+    const log = requests.map((request) => `${request.provider}${request.clientClosed ? ' (client closed)' : ''}`);
+    throw new Error(
+      `The fake server's log for ${model} still does not satisfy ${String(predicate).replace(/\s+/g, ' ')} after ` +
+        `${timeoutMs} ms; it holds ${requests.length} request(s): ${log.join(', ') || 'none'}.`,
+      { cause: error },
+    );
   }
+  return requests;
 }

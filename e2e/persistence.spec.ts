@@ -1,6 +1,7 @@
 /** Conversations survive a reload: the built app in Chromium, IndexedDB, and the fake providers. */
 import { expect, test } from '@playwright/test';
 import { articles, openRoom, roomFile, send, threePeers } from './room';
+import { newestStoredConversation } from './stored';
 
 test('a reload mid-stream brings the partial reply back, marked interrupted', async ({ page }) => {
   const peers = threePeers('reload');
@@ -10,8 +11,14 @@ test('a reload mid-stream brings the partial reply back, marked interrupted', as
   await send(page, '@alpha tell me everything');
   await expect(articles(page, 'alpha')).toHaveAttribute('data-status', 'streaming');
   await expect(articles(page, 'alpha')).toContainText(/(\w+\s+){6}/);
-  // Autosave writes at most every 400 ms: wait past one write, remember what was on screen, then reload.
-  await page.waitForTimeout(900);
+  // Autosave writes at most every 400 ms: wait until it has written some of the reply, remember what was on screen,
+  // then reload.
+  await expect
+    .poll(async () => {
+      const reply = (await newestStoredConversation(page))?.messages.find((message) => message.kind === 'peer');
+      return reply?.text.trim().split(/\s+/).length ?? 0;
+    })
+    .toBeGreaterThan(3);
   const seenBeforeReload = (await articles(page, 'alpha').locator('.markdown').innerText()).trim();
   await page.reload();
   const reply = articles(page, 'alpha');
@@ -38,7 +45,8 @@ test('a long conversation opens newest first after a reload, and once read, all 
     .getByLabel('Import conversation')
     .setInputFiles({ name: 'long.peerchat.json', mimeType: 'application/json', buffer: Buffer.from(fixture.json) });
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
-  await page.waitForTimeout(900); // past one autosave write
+  // Autosave has written all of it (it writes at most every 400 ms).
+  await expect.poll(async () => (await newestStoredConversation(page))?.messages.length).toBe(fixture.messages);
 
   await page.reload();
   const last = page.locator(`article[aria-posinset="${fixture.messages}"]`);

@@ -64,6 +64,28 @@ function unexplained(violations: XssTraps['violations']): XssTraps['violations']
   return violations.filter((violation) => violation.directive !== 'style-src-attr' && violation.blocked !== 'eval');
 }
 
+/**
+ * Resolves once every CSP violation queued so far has been reported: a probe with an inline handler (which the
+ * policy refuses) is clicked, and its own report, queued after the others, is awaited. The probe's report stops at
+ * the probe, so the traps never see it, and the probe is gone before anything else is checked.
+ */
+async function violationsReported(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const probe = document.createElement('div');
+        probe.setAttribute('onclick', 'void 0');
+        probe.addEventListener('securitypolicyviolation', (event) => {
+          event.stopPropagation();
+          probe.remove();
+          resolve();
+        });
+        document.body.append(probe);
+        probe.click();
+      }),
+  );
+}
+
 /** Hovers, focuses and clicks everything in the message bodies that is not a real link or button. */
 async function poke(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -135,7 +157,7 @@ test('a peer reply carrying the XSS corpus runs no script and loads nothing from
   await expect(articleOf(page, 'delta').locator('.katex').first()).toBeVisible();
 
   expect(await poke(page)).toBeGreaterThan(50);
-  await page.waitForTimeout(500);
+  await violationsReported(page);
   expect(await dangerousMarkup(page)).toEqual([]);
   const after = await traps();
   expect(after.calls.slice(before.calls.length)).toEqual([]);
@@ -146,7 +168,7 @@ test('a peer reply carrying the XSS corpus runs no script and loads nothing from
   // Stored and shown again after a reload (the plain-text fallback renders first, then markdown): still inert.
   await expectSameAfterReload(page);
   expect(await poke(page)).toBeGreaterThan(50);
-  await page.waitForTimeout(500);
+  await violationsReported(page);
   expect(await dangerousMarkup(page)).toEqual([]);
   const reloaded = await traps();
   expect(reloaded.calls).toEqual([]);
@@ -187,10 +209,10 @@ test('the Content-Security-Policy blocks inline and foreign script, inline handl
 
   const outcome = await page.evaluate(async () => {
     const violations: { directive: string; blocked: string }[] = [];
+    (window as unknown as { __violations: typeof violations }).__violations = violations;
     document.addEventListener('securitypolicyviolation', (event) =>
       violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI }),
     );
-    const state = window as unknown as Record<string, unknown>;
     const inline = document.createElement('script');
     inline.textContent = 'window.__inlineRan = true';
     document.body.append(inline);
@@ -230,21 +252,18 @@ test('the Content-Security-Policy blocks inline and foreign script, inline handl
     const plugin = document.createElement('object');
     plugin.data = 'http://127.0.0.2:9/plugin.swf';
     document.body.append(plugin);
-    const results = { image: await imageLoaded, dataImage: await dataLoaded };
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    return {
-      ran: [state.__inlineRan, state.__handlerRan, state.__blobRan, state.__dataRan].filter(
-        (value) => value !== undefined,
-      ),
-      ...results,
-      violations,
-    };
+    return { image: await imageLoaded, dataImage: await dataLoaded };
   });
-  expect(outcome.ran).toEqual([]);
   expect(outcome.image).toBe('blocked');
   expect(outcome.dataImage).toBe('loaded');
-  const seen = outcome.violations.map((violation) => `${violation.directive} ${violation.blocked}`);
-  expect(seen).toEqual(
+  // Each refusal is reported a moment after it happens: wait for all of them, then check that nothing ran.
+  const seen = () =>
+    page.evaluate(() =>
+      (window as unknown as { __violations: { directive: string; blocked: string }[] }).__violations.map(
+        (violation) => `${violation.directive} ${violation.blocked}`,
+      ),
+    );
+  await expect.poll(seen).toEqual(
     expect.arrayContaining([
       'script-src-elem inline',
       'script-src-elem http://127.0.0.2:9/x.js',
@@ -257,9 +276,16 @@ test('the Content-Security-Policy blocks inline and foreign script, inline handl
       'object-src http://127.0.0.2:9',
     ]),
   );
+  const ran = await page.evaluate(() => {
+    const state = window as unknown as Record<string, unknown>;
+    return [state.__inlineRan, state.__handlerRan, state.__blobRan, state.__dataRan].filter(
+      (value) => value !== undefined,
+    );
+  });
+  expect(ran).toEqual([]);
   // Refused by the policy before the network: nothing reached the other host.
   const other = requests.all().filter((url) => url.includes('127.0.0.2'));
-  for (const url of other) expect(requests.failure(url), url).toMatch(/csp/i);
+  for (const url of other) await expect.poll(() => requests.failure(url), url).toMatch(/csp/i);
   expect(requests.routed().filter((url) => url.includes('127.0.0.2'))).toEqual([]);
 });
 

@@ -19,7 +19,6 @@ import {
   outcomeFromReply,
   parseMentions,
   reduceArbiter,
-  validateRoster,
 } from '../core/index.ts';
 import type {
   ArbiterEffect,
@@ -34,6 +33,7 @@ import type {
 import { PEER_COLOURS } from './colours.ts';
 import { keyForSeat, withheldKeyMessage } from './key-binding.ts';
 import { isKnownMode, serializeRoom } from './room-file.ts';
+import { checkStoredRoom, newlyBrokenRule, seatNameOf } from './room-rules.ts';
 import type { PeerSeat, RoomData, RoomState, RoomStore, TranscriptMessage } from './types.ts';
 
 /** Everything with a side effect comes in from outside, so the store runs in Node tests as in the browser. */
@@ -286,10 +286,10 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       return { status: 'error', errorReason: error.reason, messageId, ...spend };
     };
 
-    /** Re-validates the seats and tells the arbiter; refuses a change that breaks the roster. */
+    /** Re-validates the seats and tells the arbiter; refuses a change that breaks a rule (the rule's message). */
     const commitPeers = (peers: PeerSeat[]) => {
-      const issues = validateRoster({ human: get().human, peers });
-      if (issues.length > 0) return { ok: false as const, message: issues[0]!.message };
+      const broken = newlyBrokenRule(get(), { ...get(), peers });
+      if (broken) return { ok: false as const, message: broken.message };
       set({ peers });
       dispatch({ type: 'set-peers', at: deps.now(), peers: arbiterPeersFromRoster({ human: get().human, peers }) });
       refreshContextFills();
@@ -402,12 +402,23 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         if (!isKnownMode(modeId, state)) return { ok: false, message: `Unknown mode "${modeId}".` };
         if (modeId === state.modeId) return { ok: true };
         const mode = modeById(state, modeId);
+        // A seat's own DAP settings must still fit the new mode's (pMin <= pMax).
+        const broken = newlyBrokenRule(state, { ...state, modeId });
+        if (broken) {
+          const seat = seatNameOf(broken.path, state);
+          return {
+            ok: false,
+            message: `Cannot switch to ${mode.name}${seat ? ` with ${seat}’s settings` : ''}: ${broken.message}`,
+          };
+        }
         set({ modeId });
         dispatch({ type: 'set-mode', at: deps.now(), mode: { id: mode.id, defaults: mode.defaults } });
         return { ok: true };
       },
 
       setLimits(limits) {
+        const broken = newlyBrokenRule(get(), { ...get(), limits: { ...get().limits, ...limits } });
+        if (broken) return { ok: false, message: broken.message };
         set({ notice: null });
         dispatch({ type: 'set-limits', at: deps.now(), limits });
         const notice = get().notice;
@@ -417,15 +428,15 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       },
 
       setPeerDap(peerId, dap) {
+        const withDap = (peer: PeerSeat) =>
+          peerId === null || peer.id === peerId ? { ...peer, dap: { ...peer.dap, ...dap } } : peer;
+        const broken = newlyBrokenRule(get(), { ...get(), peers: get().peers.map(withDap) });
+        if (broken) return { ok: false, message: broken.message };
         set({ notice: null });
         dispatch({ type: 'set-dap', at: deps.now(), peerId, dap });
         const notice = get().notice;
         if (notice) return { ok: false, message: notice };
-        set((state) => ({
-          peers: state.peers.map((peer) =>
-            peerId === null || peer.id === peerId ? { ...peer, dap: { ...peer.dap, ...dap } } : peer,
-          ),
-        }));
+        set((state) => ({ peers: state.peers.map(withDap) }));
         return { ok: true };
       },
 
@@ -491,12 +502,8 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       async importRoom(json) {
         const { parseRoomFile } = await import('./room-file-parse.ts');
         const parsed = parseRoomFile(json, deps.newSeed());
+        // The parser has checked the room against every rule (validateRoomSettings), naming the file's field.
         if (!parsed.ok) return parsed;
-        if (!isKnownMode(parsed.room.modeId, parsed.room)) {
-          return { ok: false, message: `Room file refused — mode: unknown mode "${parsed.room.modeId}"` };
-        }
-        const issues = validateRoster({ human: parsed.room.human, peers: parsed.room.peers });
-        if (issues.length > 0) return { ok: false, message: `Room file refused — ${issues[0]!.message}` };
         abortAll();
         const step = startArbiter(parsed.room, deps.now());
         set((state) => ({
@@ -548,7 +555,12 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         refreshContextFills();
       },
 
-      loadConversation(saved) {
+      loadConversation(stored) {
+        // Checked against the rules before anything changes: a room the arbiter would refuse never reaches it.
+        const checked = checkStoredRoom(stored.room, stored.title);
+        if (!checked.ok) return set({ notice: checked.message });
+        // A repaired room starts a fresh arbiter (the stored one holds the refused values), its clock continued.
+        const saved = checked.repaired ? { ...stored, room: checked.room, arbiter: null } : stored;
         abortAll();
         const messages = saved.messages;
         const storedLamport = saved.events.reduce(
@@ -588,6 +600,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         } else {
           applyStep(opening!);
         }
+        if (checked.notice) set({ notice: checked.notice });
         refreshContextFills();
       },
 

@@ -96,7 +96,9 @@ export function createLibraryStore(deps: LibraryDeps): StoreApi<LibraryStore> {
         const saved = await readConversation(db, id);
         if (!saved) return { ok: false, message: 'That conversation is no longer stored in this browser.' };
         void showConversation(deps.room, db, saved, deps.shown);
-        return { ok: true };
+        // A stored room that cannot be repaired is not opened; the room's notice says why (see room-rules.ts).
+        const opened = deps.room.getState().conversationId === id;
+        return opened ? { ok: true } : { ok: false, message: deps.room.getState().notice ?? 'It could not be opened.' };
       },
 
       async rename(id, title) {

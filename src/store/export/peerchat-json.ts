@@ -80,7 +80,7 @@ export function parsePeerChatJson(text: string): ParsedConversation {
   // key order — re-exporting an imported file gives the same bytes.
   const snapshot = header.conversation as ConversationSnapshot;
   const issue = firstReferenceIssue(snapshot);
-  if (issue) return refuse(`conversation.${issue.path}: ${issue.message}.`);
+  if (issue) return refuse(`conversation.${issue.path}: ${issue.message.replace(/\.$/, '')}.`);
   return { ok: true, snapshot, exportedAt };
 }
 

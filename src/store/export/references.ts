@@ -1,8 +1,9 @@
 /**
- * The checks of an imported snapshot that a schema cannot express: the room is a valid roster, every id that names
- * a participant names a known one, message ids are unique, and the event log is in Lamport order.
+ * The checks of an imported snapshot that a schema cannot express: the room follows the room's rules (roster,
+ * modes, DAP pMin <= pMax under the mode: the core's `validateRoomSettings`, as every other way in), every id that
+ * names a participant names a known one, message ids are unique, and the event log is in Lamport order.
  */
-import { BUILT_IN_MODES, validateRoster } from '../../core/index.ts';
+import { validateRoomSettings } from '../../core/index.ts';
 import type { ConversationSnapshot } from './snapshot.ts';
 import { participantIdsOfEvent } from './snapshot.ts';
 
@@ -18,18 +19,8 @@ export function firstReferenceIssue(snapshot: ConversationSnapshot): ReferenceIs
 }
 
 function roomIssue({ room }: ConversationSnapshot): ReferenceIssue | null {
-  const roster = validateRoster({ human: room.human, peers: room.peers })[0];
-  if (roster) return { path: `room.${roster.path.replace(/\[(\d+)\]/g, '.$1')}`, message: roster.message };
-  const builtIn = new Set(BUILT_IN_MODES.map((mode) => mode.id));
-  const modeIds = new Set(builtIn);
-  for (const [index, mode] of room.customModes.entries()) {
-    if (modeIds.has(mode.id)) {
-      return { path: `room.customModes.${index}.id`, message: `mode id "${mode.id}" is already used` };
-    }
-    modeIds.add(mode.id);
-  }
-  if (!modeIds.has(room.modeId)) return { path: 'room.modeId', message: `unknown mode "${room.modeId}"` };
-  return null;
+  const issue = validateRoomSettings(room)[0];
+  return issue ? { path: `room.${issue.path.replace(/\[(\d+)\]/g, '.$1')}`, message: issue.message } : null;
 }
 
 function formerPeerIssue({ room, formerPeers }: ConversationSnapshot): ReferenceIssue | null {

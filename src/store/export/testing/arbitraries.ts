@@ -4,7 +4,15 @@
  * participant names one of the room (so imports accept them).
  */
 import fc from 'fast-check';
-import type { CoreEvent, CoreEventBody, PeerParticipant, TurnReason } from '../../../core/index.ts';
+import { DAP_PARAM_RULES, LIMIT_RULES, SEAT_SETTING_RULES } from '../../../core/index.ts';
+import type {
+  CoreEvent,
+  CoreEventBody,
+  DapParams,
+  NumberRule,
+  PeerParticipant,
+  TurnReason,
+} from '../../../core/index.ts';
 import type { PeerSeat, RoomData, TranscriptMessage } from '../../types.ts';
 import type { ConversationSnapshot, FormerPeer } from '../snapshot.ts';
 
@@ -31,6 +39,8 @@ const time = fc.oneof(
 );
 const id = fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,24}$/), fc.uuid());
 const name = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('You', 'Claude ✨', '**You**', '<b>x</b>'));
+/** A participant's name: the seat rules want one that is not blank. */
+const displayName = name.filter((text) => text.trim() !== '');
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_TEXTS) },
@@ -42,27 +52,38 @@ const text = fc.oneof(
   },
 );
 
+/** Any value the core's rule accepts, from the rule's own bounds (so the generators follow the rules). */
+function byRule(rule: NumberRule): fc.Arbitrary<number> {
+  if (rule.whole) return fc.integer({ min: rule.aboveMin ? rule.min + 1 : rule.min, max: rule.max });
+  return fc
+    .double({ min: rule.min, max: rule.max, minExcluded: rule.aboveMin ?? false, noNaN: true })
+    .map((x) => (x === 0 ? 0 : x));
+}
+
+/**
+ * DAP settings within the rules. pMin stays at or below 0.3 and pMax at or above 0.85 (the presets' highest floor
+ * and lowest ceiling), so pMin <= pMax holds under every mode, whatever a seat or a mode sets.
+ */
 const dapOverrides = fc.record(
   {
-    base: finite(0, 1),
-    pMin: finite(0, 1),
-    pMax: finite(0, 1),
-    cooldown: count,
-    cooldownFactor: finite(0, 1),
-    dominancePenalty: finite(0, 10),
-    errorBackoff: finite(0, 1),
+    ...(Object.fromEntries(Object.entries(DAP_PARAM_RULES).map(([field, rule]) => [field, byRule(rule)])) as Record<
+      keyof DapParams,
+      fc.Arbitrary<number>
+    >),
+    pMin: byRule({ ...DAP_PARAM_RULES.pMin, max: 0.3 }),
+    pMax: byRule({ ...DAP_PARAM_RULES.pMax, min: 0.85, aboveMin: false }),
   },
   { requiredKeys: [] },
 );
 
 const limitOverrides = fc.record(
   {
-    maxTurnsPerRound: count,
-    maxDepth: count,
-    pingPong: count,
+    maxTurnsPerRound: byRule(LIMIT_RULES.maxTurnsPerRound),
+    maxDepth: byRule(LIMIT_RULES.maxDepth),
+    pingPong: byRule(LIMIT_RULES.pingPong),
     parallelFirstWave: fc.boolean(),
-    tokenBudget: fc.option(count, { nil: null }),
-    costBudgetUsd: fc.option(amount, { nil: null }),
+    tokenBudget: fc.option(byRule(LIMIT_RULES.tokenBudget), { nil: null }),
+    costBudgetUsd: fc.option(byRule(LIMIT_RULES.costBudgetUsd), { nil: null }),
     abortInFlightOnHumanMessage: fc.boolean(),
   },
   { requiredKeys: [] },
@@ -75,12 +96,16 @@ function peerSeat(peerId: string, handle: string, withAlias: boolean): fc.Arbitr
   return fc
     .record(
       {
-        displayName: name,
+        displayName,
         provider: fc.constantFrom(...PROVIDERS),
         model: fc.stringMatching(/^[a-z0-9.-]{1,30}$/),
         baseURL: fc.webUrl(),
         settings: fc.record(
-          { temperature: finite(0, 2), maxOutputTokens: count, contextWindow: fc.integer({ min: 1, max: 2_000_000 }) },
+          {
+            temperature: byRule(SEAT_SETTING_RULES.temperature),
+            maxOutputTokens: byRule(SEAT_SETTING_RULES.maxOutputTokens),
+            contextWindow: byRule(SEAT_SETTING_RULES.contextWindow),
+          },
           { requiredKeys: ['contextWindow'] },
         ),
         persona: fc.string({ maxLength: 100 }),
@@ -130,7 +155,7 @@ const roomArbitrary: fc.Arbitrary<RoomData> = fc
         id: fc.constant('the-human'),
         handle: fc.constant('ana'),
         aliases: fc.constant(aliases ? ['boss'] : []),
-        displayName: name,
+        displayName,
       }),
       peers: fc.tuple(...handles.map((handle, index) => peerSeat(`peer-${index}-${handle}`, handle, aliases))),
       customModes: fc.tuple(...Array.from({ length: modeCount }, (_, index) => customMode(`custom-${index}`))),
