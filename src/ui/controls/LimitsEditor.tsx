@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ConversationLimits, LimitOverrides } from '../../core/index.ts';
+import { LIMIT_RULES, smallestAccepted } from '../../core/index.ts';
+import type { ConversationLimits, LimitOverrides, NumberRule } from '../../core/index.ts';
 import { Refusal } from '../common/Refusal';
 import { useRoomActions, useRoomStore } from '../state/room-store';
 
@@ -50,13 +51,24 @@ function changes(draft: Draft, current: ConversationLimits): LimitOverrides {
   return changed as LimitOverrides;
 }
 
-const NUMBER_FIELDS: { key: keyof Draft & string; label: string; hint: string; min: number; step?: string }[] = [
-  { key: 'maxTurnsPerRound', label: 'Max turns per round', hint: 'Peer turns one message can set off.', min: 1 },
-  { key: 'maxDepth', label: 'Max mention depth', hint: 'How far peers may hand over to each other.', min: 0 },
-  { key: 'pingPong', label: 'Ping-pong limit', hint: 'Times two peers may answer each other in a row.', min: 1 },
-  { key: 'tokenBudget', label: 'Token budget per round', hint: 'Blank: no budget.', min: 1 },
-  { key: 'costBudgetUsd', label: 'Cost budget per round (USD)', hint: 'Blank: no budget.', min: 0, step: 'any' },
+/** The number fields; their bounds are the core's limit rules (the store applies the same rules and says why). */
+const NUMBER_FIELDS: { key: keyof typeof LIMIT_RULES; label: string; hint: string }[] = [
+  { key: 'maxTurnsPerRound', label: 'Max turns per round', hint: 'Peer turns one message can set off.' },
+  { key: 'maxDepth', label: 'Max mention depth', hint: 'How far peers may hand over to each other.' },
+  { key: 'pingPong', label: 'Ping-pong limit', hint: 'Times two peers may answer each other in a row.' },
+  { key: 'tokenBudget', label: 'Token budget per round', hint: 'Blank: no budget.' },
+  { key: 'costBudgetUsd', label: 'Cost budget per round (USD)', hint: 'Blank: no budget.' },
 ];
+
+/**
+ * A number input's bounds from the rule: a whole number above the minimum starts one higher; a decimal one starts at
+ * the minimum (HTML cannot say "just above it"; the store refuses it with the rule's message).
+ */
+function inputBounds(rule: NumberRule) {
+  return rule.whole
+    ? { min: smallestAccepted(rule, 1), max: rule.max, step: '1' }
+    : { min: rule.min, max: rule.max, step: 'any' };
+}
 
 function LimitsForm({
   current,
@@ -83,7 +95,8 @@ function LimitsForm({
   };
 
   return (
-    <form onSubmit={submit} aria-label="Limits" className="flex flex-col gap-3">
+    // noValidate: the store's rules judge what was typed and say why, the same words a file import would get.
+    <form onSubmit={submit} noValidate aria-label="Limits" className="flex flex-col gap-3">
       {NUMBER_FIELDS.map((field) => (
         <div key={field.key} className="flex flex-col gap-0.5">
           <label htmlFor={`${formId}-${field.key}`} className="text-sm font-medium">
@@ -93,9 +106,8 @@ function LimitsForm({
             id={`${formId}-${field.key}`}
             type="number"
             inputMode="numeric"
-            min={field.min}
-            step={field.step ?? '1'}
-            value={draft[field.key] as string}
+            {...inputBounds(LIMIT_RULES[field.key])}
+            value={draft[field.key]}
             aria-describedby={`${formId}-${field.key}-hint`}
             onChange={(event) => setDraft({ ...draft, [field.key]: event.target.value })}
             className="w-40 rounded-md border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700"

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { DAP_PARAM_RULES, smallestAccepted } from '../../core/index.ts';
 import type { DapParams } from '../../core/index.ts';
 import type { PeerSeat, Result } from '../../store/index.ts';
 import { Refusal } from '../common/Refusal';
@@ -73,6 +74,10 @@ function DapSlider({
 }) {
   const [draft, setDraft] = useState<number | null>(null);
   const id = useId();
+  // From the rule's bounds; the slider stops at 1 (a base above 1 is for files and presets, not for dragging).
+  const rule = DAP_PARAM_RULES[field];
+  const min = smallestAccepted(rule, SLIDER_STEP);
+  const max = Math.min(rule.max, 1);
   const value = draft ?? params[field];
   const commit = () => {
     if (draft === null) return;
@@ -87,9 +92,9 @@ function DapSlider({
       <input
         id={id}
         type="range"
-        min={0.01}
-        max={1}
-        step={0.01}
+        min={min}
+        max={max}
+        step={SLIDER_STEP}
         value={value}
         onChange={(event) => setDraft(Number(event.target.value))}
         onPointerUp={commit}
@@ -103,3 +108,5 @@ function DapSlider({
     </div>
   );
 }
+
+const SLIDER_STEP = 0.01;

@@ -1,6 +1,7 @@
 import { useId, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { MODEL_CATALOG, lookupModel } from '../../adapters/catalog.ts';
-import type { ProviderId } from '../../core/index.ts';
+import { SEAT_SETTING_RULES, smallestAccepted } from '../../core/index.ts';
+import type { NumberRule, ProviderId } from '../../core/index.ts';
 import type { PeerInput, PeerSeat, Result } from '../../store/index.ts';
 import { Refusal } from '../common/Refusal';
 import { PROVIDER_LABEL, SEAT_PROVIDERS } from '../providers/labels';
@@ -37,31 +38,19 @@ function draftOf(peer: PeerSeat | undefined, colour: string): Draft {
   };
 }
 
-/** Reads the typed numbers; a field that is not a number is reported by its label. */
-function inputOf(draft: Draft): { ok: true; input: PeerInput } | { ok: false; message: string } {
-  const number = (value: string, label: string, check: (n: number) => boolean, rule: string) => {
-    if (value.trim() === '') return { value: undefined };
-    const parsed = Number(value);
-    return Number.isFinite(parsed) && check(parsed) ? { value: parsed } : { error: `${label} ${rule}.` };
-  };
-  const temperature = number(draft.temperature, 'Temperature', (n) => n >= 0 && n <= 2, 'must be between 0 and 2');
-  const maxOutput = number(
-    draft.maxOutputTokens,
-    'Max output tokens',
-    (n) => Number.isInteger(n) && n > 0,
-    'must be a whole number above 0',
-  );
-  const window = number(
-    draft.contextWindow,
-    'Context window',
-    (n) => Number.isInteger(n) && n > 0,
-    'must be a whole number above 0',
-  );
-  const error = temperature.error ?? maxOutput.error ?? window.error;
-  if (error) return { ok: false, message: error };
-  if (window.value === undefined)
-    return { ok: false, message: 'Context window is needed (tokens the model can read).' };
-  const input: PeerInput = {
+/**
+ * A typed number: blank is "not set", anything else goes to the store as typed (NaN when it is not a number), so
+ * the core's seat rules judge it and their message is the one shown.
+ */
+function typedNumber(value: string): number | undefined {
+  return value.trim() === '' ? undefined : Number(value);
+}
+
+/** The seat as typed; the store checks it against the room's rules. */
+function inputOf(draft: Draft): PeerInput {
+  const temperature = typedNumber(draft.temperature);
+  const maxOutputTokens = typedNumber(draft.maxOutputTokens);
+  return {
     displayName: draft.displayName.trim(),
     handle: draft.handle.trim().replace(/^@/, ''),
     aliases: draft.aliases
@@ -72,15 +61,18 @@ function inputOf(draft: Draft): { ok: true; input: PeerInput } | { ok: false; me
     model: draft.model.trim(),
     colour: draft.colour,
     settings: {
-      contextWindow: window.value,
-      ...(temperature.value !== undefined ? { temperature: temperature.value } : {}),
-      ...(maxOutput.value !== undefined ? { maxOutputTokens: maxOutput.value } : {}),
+      contextWindow: typedNumber(draft.contextWindow) ?? Number.NaN,
+      ...(temperature !== undefined ? { temperature } : {}),
+      ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
     },
     ...(draft.baseURL.trim() ? { baseURL: draft.baseURL.trim() } : {}),
     ...(draft.persona.trim() ? { persona: draft.persona } : {}),
   };
-  if (input.displayName === '') return { ok: false, message: 'Give the peer a display name.' };
-  return { ok: true, input };
+}
+
+/** The bounds a number input offers (its arrows and hints); the store's rules still decide. */
+function boundsOf(rule: NumberRule, step: number) {
+  return { min: smallestAccepted(rule, step), max: rule.max, step };
 }
 
 /** Adds a seat or edits one; the store validates the roster and its message is shown here. */
@@ -110,8 +102,7 @@ export function PeerForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = inputOf(draft);
-    const result = parsed.ok ? onSubmit(parsed.input) : parsed;
+    const result = onSubmit(inputOf(draft));
     if (result.ok) onDone();
     else setError(result.message);
   };
@@ -138,6 +129,8 @@ export function PeerForm({
   return (
     <form
       onSubmit={submit}
+      // The store's rules judge what was typed and say why, the same words a file import would get.
+      noValidate
       aria-label={title}
       className="flex flex-col gap-2 rounded-md border border-indigo-300 p-3 dark:border-indigo-800"
     >
@@ -216,12 +209,20 @@ export function PeerForm({
         {field(
           'temperature',
           'Temperature',
-          text('temperature', { type: 'number', min: 0, max: 2, step: 0.1, placeholder: 'default' }),
+          text('temperature', {
+            type: 'number',
+            ...boundsOf(SEAT_SETTING_RULES.temperature, 0.1),
+            placeholder: 'default',
+          }),
         )}
         {field(
           'maxOutputTokens',
           'Max output tokens',
-          text('maxOutputTokens', { type: 'number', min: 1, step: 1, placeholder: 'default' }),
+          text('maxOutputTokens', {
+            type: 'number',
+            ...boundsOf(SEAT_SETTING_RULES.maxOutputTokens, 1),
+            placeholder: 'default',
+          }),
         )}
         {field(
           'contextWindow',
@@ -229,8 +230,7 @@ export function PeerForm({
           <input
             id={`${id}-contextWindow`}
             type="number"
-            min={1}
-            step={1}
+            {...boundsOf(SEAT_SETTING_RULES.contextWindow, 1)}
             required
             value={draft.contextWindow}
             onChange={(event) => {
