@@ -12,7 +12,10 @@ function replyLeftRunning() {
   s.human({ peerIds: ['a'] });
   const left = s.pending[0]!;
   s.human({ peerIds: ['b'] });
-  s.finish({}, s.pending.findIndex((turn) => turn.peerId === 'b'));
+  s.finish(
+    {},
+    s.pending.findIndex((turn) => turn.peerId === 'b'),
+  );
   expect(isRoundActive(s.state)).toBe(false);
   expect(s.state.orphans.map((turn) => turn.turnId)).toEqual([left.turnId]);
   return { s, left };
@@ -67,7 +70,11 @@ describe('a reply left running from an earlier round', () => {
     s.human({ peerIds: ['a'] });
     s.human({ peerIds: ['b'] });
     s.send({ type: 'stop-all' });
-    expect(abortsOf(s).map((effect) => effect.peerId).sort()).toEqual(['a', 'b']);
+    expect(
+      abortsOf(s)
+        .map((effect) => effect.peerId)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(s.endReasons()).toEqual(['preempted-by-human', 'stopped-by-human']);
   });
 });
