@@ -3,45 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createFacilitatorStore } from '../facilitator.ts';
 import { scriptedAdapters, settle, testDeps } from '../testing.ts';
 import { collabModeOf, mplpBundleFiles, toMplpBundle } from './mplp-bundle.ts';
-import type { MplpBundle, MplpMapEvent } from './mplp-types.ts';
+import type { MplpBundle } from './mplp-types.ts';
 import { snapshotOf, type ConversationSnapshot } from './snapshot.ts';
 import { snapshotArbitrary } from './testing/arbitraries.ts';
 import { checkInvariants, parseInvariants, type Invariant } from './testing/mplp-invariants.ts';
+import { invariantDocuments, schemaErrors } from './testing/mplp-bundle-checks.ts';
 import { findMplpDir, loadMplpSchemas, type MplpSchemas } from './testing/mplp-schemas.ts';
 import { realConversation, SECRET_KEY } from './testing/real-conversation.ts';
 import { UUID_V4_PATTERN } from './uuid.ts';
-
-const MAP_EVENT_SCHEMA = 'events/mplp-map-event.schema.json';
-const PAYLOAD_SCHEMAS: Partial<Record<MplpMapEvent['event_type'], string>> = {
-  MAPTurnDispatched: '/$defs/turn_dispatched_payload',
-  MAPTurnCompleted: '/$defs/turn_completed_payload',
-  MAPBroadcastSent: '/$defs/broadcast_sent_payload',
-  MAPBroadcastReceived: '/$defs/broadcast_received_payload',
-};
-
-/** Every schema error of every document of the bundle (empty when all are valid). */
-function schemaErrors(schemas: MplpSchemas, bundle: MplpBundle): string[] {
-  const errors: string[] = [];
-  for (const [file, document] of Object.entries(bundle)) {
-    if (file === 'context.json') errors.push(...schemas.errors('mplp-context.schema.json', document));
-    else if (file === 'collab.json') errors.push(...schemas.errors('mplp-collab.schema.json', document));
-    else if (file === 'dialog.json') errors.push(...schemas.errors('mplp-dialog.schema.json', document));
-    else if (file.startsWith('roles/')) errors.push(...schemas.errors('mplp-role.schema.json', document));
-    else if (file === 'map-events.json') {
-      for (const event of document as MplpMapEvent[]) {
-        errors.push(...schemas.errors(MAP_EVENT_SCHEMA, event));
-        const payload = PAYLOAD_SCHEMAS[event.event_type];
-        // The $defs payload schemas are not referenced by the event schema; we hold our payloads to them anyway.
-        if (payload) errors.push(...schemas.errors(MAP_EVENT_SCHEMA, event.payload, payload));
-      }
-    } else errors.push(`unexpected file ${file}`);
-  }
-  return errors;
-}
-
-function invariantDocuments(bundle: MplpBundle) {
-  return { collab: bundle['collab.json'], context: bundle['context.json'], trace: bundle['map-events.json'] };
-}
 
 let schemas: MplpSchemas;
 let mapInvariants: Invariant[];
@@ -58,7 +27,7 @@ beforeAll(async () => {
 describe('MPLP schemas', () => {
   it('are found in PEERCHAT_MPLP_DIR or vendor/mplp, and all load into Ajv', () => {
     expect(schemas.files).toContain('mplp-collab.schema.json');
-    expect(schemas.files).toContain(MAP_EVENT_SCHEMA);
+    expect(schemas.files).toContain('events/mplp-map-event.schema.json');
     expect(schemas.files.length).toBeGreaterThanOrEqual(10);
   });
 
@@ -229,8 +198,9 @@ describe('toMplpBundle of a real conversation (rounds, @all, an interrupted turn
         'peerchat.dap.sampled',
       ]),
     );
+    // Every logged event, plus the synthesized MAPSessionCompleted of a conversation still open.
     const mapped = bundle['map-events.json'].length + bundle['collab.json'].events.length;
-    expect(mapped).toBe(conversation.events.length);
+    expect(mapped).toBe(conversation.events.length + 1);
   });
 });
 
@@ -262,10 +232,10 @@ describe('MAP invariants hold where the log alone would break them', () => {
     const midStream = toMplpBundle(snapshot);
     expect(schemaErrors(schemas, midStream)).toEqual([]);
     expect(checkInvariants(mapInvariants, invariantDocuments(midStream))).toEqual([]);
-    expect(midStream['map-events.json'].at(-1)).toMatchObject({
-      event_type: 'MAPTurnCompleted',
-      payload: { synthesized: true, result: { status: 'unfinished' } },
-    });
+    expect(midStream['map-events.json'].slice(-2)).toMatchObject([
+      { event_type: 'MAPTurnCompleted', payload: { synthesized: true, result: { status: 'unfinished' } } },
+      { event_type: 'MAPSessionCompleted', payload: { synthesized: true, status: 'open' } },
+    ]);
   });
 
   it('a broadcast that reached nobody is recorded as undelivered, not as a MAPBroadcastSent', () => {

@@ -13,6 +13,10 @@
  * Two MAP invariants are kept even when the log alone would break them: a turn still running at export time gets a
  * completion marked `synthesized` (status `unfinished`), and a broadcast that reached nobody (everyone muted, or the
  * human stopped it first) is written as `peerchat.broadcast.undelivered` instead of a MAPBroadcastSent.
+ *
+ * MAPSessionCompleted is mandatory in the MAP profile. A conversation the human ended has it from its log (payload
+ * `status: "completed"`); one exported while still open gets one marked `synthesized` with `status: "open"`, last,
+ * so the bundle is complete while saying plainly that the conversation goes on.
  */
 import type { CoreEvent, TurnReason } from '../../core/index.ts';
 import { iso, type MplpIds } from './mplp-ids.ts';
@@ -41,7 +45,10 @@ export function mplpEventsOf(snapshot: ConversationSnapshot, ids: MplpIds): Mplp
     if ('session_id' in converted) map.push(converted);
     else collab.push(converted);
   }
-  map.push(...context.unfinishedTurnCompletions());
+  const unfinished = context.unfinishedTurnCompletions();
+  map.push(...unfinished);
+  if (!log.some((event) => event.type === 'session-completed'))
+    map.push(context.openSessionCompletion(unfinished.length));
   return { map, collab };
 }
 
@@ -173,7 +180,7 @@ class LogContext {
         );
       }
       case 'session-completed':
-        return this.map(event, 'MAPSessionCompleted', {});
+        return this.map(event, 'MAPSessionCompleted', { status: 'completed' });
       case 'round-started':
         return this.base(event, 'peerchat.round.started', {
           round_id: ids.round(event.roundId),
@@ -202,6 +209,7 @@ class LogContext {
         return this.base(event, 'peerchat.human.override', {
           action: event.action,
           ...(event.peerId === undefined ? {} : { role_id: role(event.peerId) }),
+          ...(event.messageId === undefined ? {} : { message_event_id: ids.message(event.messageId) }),
           ...(event.detail === undefined ? {} : { detail: event.detail }),
         });
       case 'round-ended':
@@ -243,6 +251,18 @@ class LogContext {
         },
       };
     });
+  }
+
+  /** The MAPSessionCompleted of a conversation still open at export: `synthesized`, status `open`, after the rest. */
+  openSessionCompletion(synthesizedBefore: number): MplpMapEvent {
+    return {
+      event_id: this.ids.synthetic('session-completed'),
+      event_type: 'MAPSessionCompleted',
+      timestamp: iso(this.lastAt),
+      session_id: this.ids.collab,
+      initiator_role: this.ids.role(this.snapshot.room.human.id),
+      payload: { lamport: this.lastLamport + synthesizedBefore + 1, synthesized: true, status: 'open' },
+    };
   }
 
   private turnNumber(turnId: string): number {
