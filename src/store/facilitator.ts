@@ -34,7 +34,7 @@ import { PEER_COLOURS } from './colours.ts';
 import { keyForSeat, withheldKeyMessage } from './key-binding.ts';
 import { isKnownMode, serializeRoom } from './room-file.ts';
 import { checkStoredRoom, newlyBrokenRule, seatNameOf } from './room-rules.ts';
-import type { PeerSeat, RoomData, RoomState, RoomStore, TranscriptMessage } from './types.ts';
+import type { PeerSeat, Result, RoomData, RoomState, RoomStore, TranscriptMessage } from './types.ts';
 
 /** Everything with a side effect comes in from outside, so the store runs in Node tests as in the browser. */
 export interface FacilitatorDeps {
@@ -52,6 +52,14 @@ export interface FacilitatorDeps {
 
 /** The longest human message accepted (a 1 MB paste still fits). */
 export const MAX_MESSAGE_CHARS = 2_000_000;
+
+/** The answer to a change asked for after the human ended the conversation. */
+export const ENDED_NOTICE = 'This conversation has ended. Duplicate it from the conversation list to go on.';
+
+/** Why nothing done here can change the conversation, for as long as it lasts: another tab holds it, or it ended. */
+export function readOnlyNotice(state: Pick<RoomState, 'readOnlyReason' | 'ended'>): string | null {
+  return state.readOnlyReason ?? (state.ended ? ENDED_NOTICE : null);
+}
 
 /** The answer to a change asked for while a conversation's older messages are still being read from storage. */
 export const STILL_OPENING_NOTICE =
@@ -99,6 +107,7 @@ function emptyConversation(
     contextFills: {},
     notice: null,
     readOnlyReason: null,
+    ended: false,
   };
 }
 
@@ -120,6 +129,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         arbiter,
         events: step.events.length > 0 ? [...state.events, ...step.events] : state.events,
         roundActive: isRoundActive(arbiter),
+        ended: arbiter.ended,
         ...arbiterView(arbiter),
       }));
       for (const effect of step.effects) runEffect(effect);
@@ -313,7 +323,42 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
     const peerById = (peerId: string) => get().peers.find((peer) => peer.id === peerId);
 
     /** Why the conversation cannot change now: another tab holds it, or its older messages are still being read. */
-    const blockedReason = () => get().readOnlyReason ?? (get().olderMessagesPending ? STILL_OPENING_NOTICE : null);
+    const blockedReason = () => readOnlyNotice(get()) ?? (get().olderMessagesPending ? STILL_OPENING_NOTICE : null);
+
+    /** Appends a human message and opens its round; `edits` names the message it is an edited version of. */
+    const postHumanMessage = (text: string, edits?: string): Result => {
+      const readOnly = blockedReason();
+      if (readOnly) return { ok: false, message: readOnly };
+      if (text.trim() === '') return { ok: false, message: 'Write something first.' };
+      if (text.length > MAX_MESSAGE_CHARS)
+        return { ok: false, message: `That message is over ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.` };
+      if (edits !== undefined) cutPathBefore(edits);
+      const state = get();
+      const mentions = parseMentions(text, rosterOf(state), { authorId: state.human.id });
+      const messageId = deps.newId();
+      const message: TranscriptMessage = {
+        id: messageId,
+        kind: 'human',
+        authorId: state.human.id,
+        text,
+        status: 'complete',
+        modeId: state.modeId,
+        createdAt: deps.now(),
+        ...parentOf(state.messageIds),
+      };
+      const muted = mentions.mutedPeerIds.map((id) => peerById(id)?.displayName ?? id);
+      set((current) => ({
+        messageIds: [...current.messageIds, messageId],
+        messages: { ...current.messages, [messageId]: message },
+        notice:
+          muted.length > 0
+            ? `${muted.join(', ')} ${muted.length === 1 ? 'is' : 'are'} muted and will not answer.`
+            : null,
+      }));
+      dispatch({ type: 'human-message', at: deps.now(), messageId, mentions, ...(edits ? { edits } : {}) });
+      refreshContextFills();
+      return { ok: true };
+    };
 
     return {
       ...emptyConversation(deps.initialRoom, deps.newId()),
@@ -323,38 +368,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       providers: {},
       rememberKeys: true,
 
-      send(text) {
-        const readOnly = blockedReason();
-        if (readOnly) return { ok: false, message: readOnly };
-        if (text.trim() === '') return { ok: false, message: 'Write something first.' };
-        if (text.length > MAX_MESSAGE_CHARS)
-          return { ok: false, message: `That message is over ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.` };
-        const state = get();
-        const mentions = parseMentions(text, rosterOf(state), { authorId: state.human.id });
-        const messageId = deps.newId();
-        const message: TranscriptMessage = {
-          id: messageId,
-          kind: 'human',
-          authorId: state.human.id,
-          text,
-          status: 'complete',
-          modeId: state.modeId,
-          createdAt: deps.now(),
-          ...parentOf(state.messageIds),
-        };
-        const muted = mentions.mutedPeerIds.map((id) => peerById(id)?.displayName ?? id);
-        set((current) => ({
-          messageIds: [...current.messageIds, messageId],
-          messages: { ...current.messages, [messageId]: message },
-          notice:
-            muted.length > 0
-              ? `${muted.join(', ')} ${muted.length === 1 ? 'is' : 'are'} muted and will not answer.`
-              : null,
-        }));
-        dispatch({ type: 'human-message', at: deps.now(), messageId, mentions });
-        refreshContextFills();
-        return { ok: true };
-      },
+      send: (text) => postHumanMessage(text),
 
       stopAll: () => dispatch({ type: 'stop-all', at: deps.now() }),
       stopPeer: (peerId) => dispatch({ type: 'stop-peer', at: deps.now(), peerId }),
@@ -526,24 +540,25 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         const original = get().messages[messageId];
         if (!original || original.kind !== 'human')
           return { ok: false, message: 'Only your own messages can be edited.' };
-        const readOnly = blockedReason();
-        if (readOnly) return { ok: false, message: readOnly };
-        if (text.trim() === '') return { ok: false, message: 'Write something first.' };
-        if (get().roundActive) dispatch({ type: 'stop-all', at: deps.now() });
-        const index = get().messageIds.indexOf(messageId);
-        if (index < 0) return { ok: false, message: 'That message is not on the branch you are viewing.' };
-        cutPathBefore(messageId);
-        return get().send(text);
+        if (!get().messageIds.includes(messageId))
+          return { ok: false, message: 'That message is not on the branch you are viewing.' };
+        return postHumanMessage(text, messageId);
       },
 
       showVersion(messageId) {
-        const state = get();
-        if (!state.messages[messageId]) return;
+        if (!get().messages[messageId]) return;
         const readOnly = blockedReason();
         if (readOnly) return set({ notice: readOnly });
-        if (state.roundActive) dispatch({ type: 'stop-all', at: deps.now() });
+        dispatch({ type: 'show-version', at: deps.now(), messageId });
         set((current) => ({ messageIds: pathThrough(current.messages, messageId) }));
         refreshContextFills();
+      },
+
+      endConversation() {
+        const readOnly = blockedReason();
+        if (readOnly) return { ok: false, message: readOnly };
+        dispatch({ type: 'end-session', at: deps.now() });
+        return { ok: true };
       },
 
       newConversation() {
@@ -567,9 +582,12 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
           (max, event) => Math.max(max, event.lamport),
           saved.eventsPending?.lastLamport ?? 0,
         );
-        // The stored arbiter; for a log without one (an imported file), a fresh arbiter whose clock continues it.
+        // The stored arbiter; for a log without one (an imported file), a fresh arbiter whose clock continues it,
+        // ended when the log says the session was completed.
         const opening = saved.arbiter ? null : startArbiter(saved.room, deps.now());
-        const resumed = saved.arbiter ?? (storedLamport > 0 ? { ...opening!.state, lamport: storedLamport } : null);
+        const ended = saved.events.some((event) => event.type === 'session-completed');
+        const resumed =
+          saved.arbiter ?? (storedLamport > 0 ? { ...opening!.state, lamport: storedLamport, ended } : null);
         set({
           ...emptyConversation(saved.room, saved.id),
           title: saved.title,

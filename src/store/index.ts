@@ -17,7 +17,7 @@ import type { PeerChatDb } from './persistence/db.ts';
 import type { RoomStore } from './types.ts';
 
 export type * from './types.ts';
-export { createFacilitatorStore, modesOf, MAX_MESSAGE_CHARS } from './facilitator.ts';
+export { createFacilitatorStore, modesOf, MAX_MESSAGE_CHARS, readOnlyNotice } from './facilitator.ts';
 export type { LibraryActions, LibraryStore } from './library.ts';
 export type { ConversationSummary } from './persistence/conversations.ts';
 export { UNDO_DELETE_MS } from './library.ts';

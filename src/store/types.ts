@@ -126,6 +126,8 @@ export interface RoomState extends RoomData {
   arbiter: ArbiterState;
   /** Set when this tab must not change the conversation (another tab holds it), with the reason. */
   readOnlyReason: string | null;
+  /** The human ended this conversation ("End conversation"): it is kept, read-only, with its completion logged. */
+  ended: boolean;
 }
 
 export interface RoomActions {
@@ -158,6 +160,8 @@ export interface RoomActions {
   editAndRerun(messageId: string, text: string): Result;
   /** Shows another version of a message (and the newest conversation that followed it). */
   showVersion(messageId: string): void;
+  /** Ends the conversation: what runs stops, `session-completed` is logged, and nothing can change it any more. */
+  endConversation(): Result;
   /** Starts an empty conversation at the same table (same seats, mode and limits; a new seed). */
   newConversation(): void;
   /** Replaces everything with a stored conversation; turns that were streaming come back `interrupted`. */

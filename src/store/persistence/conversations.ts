@@ -235,7 +235,10 @@ export async function purgeDeleted(db: PeerChatDb, before: number): Promise<void
   }
 }
 
-/** Copies a conversation under a new id and title; messages and events keep their ids inside the copy. */
+/**
+ * Copies a conversation under a new id and title; messages and events keep their ids inside the copy. A copy of a
+ * conversation the human ended is open: it is how an ended conversation goes on, so its log drops the completion.
+ */
 export async function duplicateConversation(
   db: PeerChatDb,
   id: string,
@@ -245,13 +248,22 @@ export async function duplicateConversation(
   const record = await db.conversations.get(id);
   if (!saved || !record) return;
   await saveChanges(db, {
-    record: { ...record, id: copy.id, title: copy.title, createdAt: copy.at, updatedAt: copy.at },
+    record: {
+      ...record,
+      id: copy.id,
+      title: copy.title,
+      createdAt: copy.at,
+      updatedAt: copy.at,
+      arbiter: record.arbiter && { ...record.arbiter, ended: false },
+    },
     messages: [...saved.messages, ...(saved.otherVersions ?? [])].map((message, seq) => ({
       ...message,
       conversationId: copy.id,
       seq,
     })),
-    events: saved.events.map((event) => ({ ...event, conversationId: copy.id })),
+    events: saved.events
+      .filter((event) => event.type !== 'session-completed')
+      .map((event) => ({ ...event, conversationId: copy.id })),
   });
 }
 

@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { parseMentions } from '../../core/index.ts';
+import { readOnlyNotice } from '../../store/index.ts';
 import { Refusal } from '../common/Refusal';
 import { useRoomActions, useRoomStore } from '../state/room-store';
 import { AddressLine } from './AddressLine';
@@ -27,8 +28,8 @@ export function Composer() {
   const { send } = useRoomActions();
   const human = useRoomStore((state) => state.human);
   const peers = useRoomStore((state) => state.peers);
-  // Another tab holds this conversation: nothing sent here could be saved, so the box and Send say why and rest.
-  const readOnly = useRoomStore((state) => state.readOnlyReason);
+  // Another tab holds this conversation, or it has ended: the box and Send say why and rest.
+  const readOnly = useRoomStore(readOnlyNotice);
   const [text, setText] = useState('');
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
@@ -143,7 +144,7 @@ export function Composer() {
             aria-activedescendant={open ? optionId(listId, activeIndex) : undefined}
             rows={2}
             value={text}
-            placeholder={readOnly ? 'Read-only in this tab' : 'Write to the room… (@ to mention a peer)'}
+            placeholder={readOnly ? 'Read-only' : 'Write to the room… (@ to mention a peer)'}
             onChange={(event) => edit(event.target.value, event.target.selectionStart)}
             onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
             onKeyDown={onKeyDown}

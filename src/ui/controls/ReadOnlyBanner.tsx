@@ -1,8 +1,9 @@
+import { readOnlyNotice } from '../../store/index.ts';
 import { useRoomStore } from '../state/room-store';
 
-/** Says so, plainly, when another tab holds this conversation and nothing done here would be saved. */
+/** Says so, plainly, when nothing done here can change the conversation: another tab holds it, or it has ended. */
 export function ReadOnlyBanner() {
-  const reason = useRoomStore((state) => state.readOnlyReason);
+  const reason = useRoomStore(readOnlyNotice);
   if (reason === null) return null;
   return (
     <div

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ConversationFiles } from '../conversations/ConversationFiles';
+import { EndConversation } from '../conversations/EndConversation';
 import { LimitsEditor } from '../controls/LimitsEditor';
 import { EventLog } from '../events/EventLog';
 import { RoomPanel } from '../peers/RoomPanel';
@@ -112,6 +113,12 @@ function SettingsPanel() {
         hint="Save the open conversation: Markdown to read, PeerChat JSON to bring back, an MPLP bundle for other tools. API keys are never included."
       >
         <ConversationFiles />
+      </SettingsSection>
+      <SettingsSection
+        title="End the conversation"
+        hint="Records that the session is complete; the conversation stays in the list, read-only. Duplicate it to go on."
+      >
+        <EndConversation />
       </SettingsSection>
       <SettingsSection
         title="Room file"
