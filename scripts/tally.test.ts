@@ -103,8 +103,11 @@ beforeAll(async () => {
   const unit = writeFixture('vitest', VITEST_FIXTURE);
   const e2e = playwrightFixture('playwright', { 'some.spec.ts': PLAYWRIGHT_SPECS });
   const broken = playwrightFixture('playwright-broken', {
+    // ES modules, as in this repository: a missing import is then reported with no location.
+    'package.json': '{ "type": "module" }\n',
     'fine.spec.ts': `import { expect, test } from '@playwright/test';\ntest('would pass', () => expect(1).toBe(1));\n`,
     'throws.spec.ts': `import { test } from '@playwright/test';\nthrow new Error('thrown while loading');\ntest('never runs', () => {});\n`,
+    'missing-import.spec.ts': `import { test } from '@playwright/test';\nimport './no-such-file';\ntest('never runs', () => {});\n`,
   });
   const [vitest, playwright, playwrightBroken] = await Promise.all([
     runner(
@@ -165,18 +168,22 @@ describe('the tally of a real Playwright report', () => {
     expect(playwrightTally(report, { ok, root })).toEqual({ passed: 1, failed: 1, skipped: 2, problems: [] });
   });
 
-  it('counts a spec that throws while loading as a failure, names it, and says that no test ran', () => {
+  it('counts each spec that fails to load as a failure, names it, and says that no test ran', () => {
     const { report, ok, root } = playwrightLoadFailure;
     expect(ok).toBe(false);
     // Playwright ran nothing: its stats are all zero, and only `errors` tells.
     expect(report).toMatchObject({ stats: { expected: 0, unexpected: 0, skipped: 0, flaky: 0 } });
-    expect(playwrightTally(report, { ok, root })).toEqual({
+    const tally = playwrightTally(report, { ok, root });
+    expect({ ...tally, problems: [...tally.problems].sort() }).toEqual({
       passed: 0,
-      failed: 1,
+      failed: 2,
       skipped: 0,
       problems: [
-        expect.stringMatching(/^suite failed to load: throws\.spec\.ts:2 — Error: thrown while loading$/),
-        'no end-to-end test ran: Playwright stops when a file fails to load',
+        'no end-to-end test ran: Playwright runs none when a file fails to load',
+        expect.stringMatching(
+          /^suite failed to load: missing-import\.spec\.ts — Error: Cannot find module .*no-such-file/,
+        ),
+        'suite failed to load: throws.spec.ts:2 — Error: thrown while loading',
       ],
     });
   });

@@ -127,14 +127,15 @@ export function playwrightTally(report: unknown, run: RunOutcome): Tally {
   const nothingRan = tally.passed + tally.failed + tally.skipped === 0;
   for (const error of errors) {
     tally.failed++;
-    const where = error.location?.file
-      ? `${displayPath(error.location.file, run.root)}${error.location.line ? `:${error.location.line}` : ''}`
-      : 'no file';
-    const what = nothingRan && error.location?.file ? 'suite failed to load' : 'error outside any test';
+    // A missing import in an ES module comes with no location; its message names the file that imported it.
+    const file = error.location?.file ?? /imported from (\S+)/.exec(error.message ?? '')?.[1];
+    const line = error.location?.file && error.location.line ? `:${error.location.line}` : '';
+    const where = file ? `${displayPath(file, run.root)}${line}` : 'no file';
+    const what = nothingRan && file ? 'suite failed to load' : 'error outside any test';
     tally.problems.push(`${what}: ${where} — ${firstLine(error.message)}`);
   }
   if (errors.length > 0 && nothingRan)
-    tally.problems.push('no end-to-end test ran: Playwright stops when a file fails to load');
+    tally.problems.push('no end-to-end test ran: Playwright runs none when a file fails to load');
   return unexplainedFailure(tally, run, 'end-to-end tests', 'Playwright');
 }
 
