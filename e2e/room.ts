@@ -57,6 +57,7 @@ export function articles(page: Page, author: string) {
   return page.locator(`article[data-author="${author}"]`);
 }
 
-export async function expectRoundEnd(page: Page, reason: string): Promise<void> {
-  await expect(page.locator('[data-round-end]')).toHaveAttribute('data-round-end', reason);
+/** Waits for the round to end with `reason`; `timeout` for rounds that stream a lot (default: expect's 5 s). */
+export async function expectRoundEnd(page: Page, reason: string, options: { timeout?: number } = {}): Promise<void> {
+  await expect(page.locator('[data-round-end]')).toHaveAttribute('data-round-end', reason, options);
 }

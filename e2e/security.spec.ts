@@ -140,7 +140,8 @@ test('a peer reply carrying the XSS corpus runs no script and loads nothing from
   for (const [index, peer] of peers.entries()) await script(peer.model, { text: bodies[index]!, tokensPerSecond: 400 });
 
   await send(page, '@all show me your strangest strings');
-  await expectRoundEnd(page, 'queue-empty');
+  // Four peers render the whole corpus as Markdown: on a loaded 2-core machine that takes longer than 5 s.
+  await expectRoundEnd(page, 'queue-empty', { timeout: 30_000 });
   for (const [index, peer] of peers.entries()) {
     await expect(articleOf(page, peer.handle)).toHaveAttribute('data-status', 'complete');
     expect((await callsTo(peer.model))[0]?.tokensSent).toBe(bodies[index]!.match(/\s*\S+/g)!.length);
