@@ -582,10 +582,11 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
           (max, event) => Math.max(max, event.lamport),
           saved.eventsPending?.lastLamport ?? 0,
         );
-        // The stored arbiter; for a log without one (an imported file), a fresh arbiter whose clock continues it,
-        // ended when the log says the session was completed.
+        // The stored arbiter; for a log without one (an imported file, a repaired room), a fresh arbiter whose
+        // clock continues it, ended when the session was completed.
         const opening = saved.arbiter ? null : startArbiter(saved.room, deps.now());
-        const ended = saved.events.some((event) => event.type === 'session-completed');
+        const ended =
+          stored.arbiter?.ended === true || saved.events.some((event) => event.type === 'session-completed');
         const resumed =
           saved.arbiter ?? (storedLamport > 0 ? { ...opening!.state, lamport: storedLamport, ended } : null);
         set({
