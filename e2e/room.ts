@@ -57,7 +57,12 @@ export function articles(page: Page, author: string) {
   return page.locator(`article[data-author="${author}"]`);
 }
 
-/** Waits for the round to end with `reason`; `timeout` for rounds that stream a lot (default: expect's 5 s). */
+/**
+ * Waits for the round to end with `reason`. A round streams several replies and may wait out retries (1 s, then
+ * 2 s), so it gets 15 s rather than expect's 5 s; pass `timeout` for rounds that stream even more.
+ */
 export async function expectRoundEnd(page: Page, reason: string, options: { timeout?: number } = {}): Promise<void> {
-  await expect(page.locator('[data-round-end]')).toHaveAttribute('data-round-end', reason, options);
+  await expect(page.locator('[data-round-end]')).toHaveAttribute('data-round-end', reason, {
+    timeout: options.timeout ?? 15_000,
+  });
 }
