@@ -2,7 +2,9 @@
  * The L0 adapter interface (MPOP profile §2): one small streaming interface in front of every provider.
  * The facilitator store codes against these types only; nothing here depends on an SDK.
  */
-import type { PeerRequest, ProviderId } from '../core/index.ts';
+import type { PeerRequest, ProviderId, TurnErrorReason } from '../core/index.ts';
+
+export type { TurnErrorReason };
 
 /** Which provider an adapter talks to (the same ids as a peer seat's `provider`, profile §11). */
 export type ProviderKind = ProviderId;
@@ -43,21 +45,6 @@ export interface ProviderSettings {
   timeouts?: TimeoutSettings;
   retry?: RetrySettings;
 }
-
-/** Every way a turn can fail, normalized over all providers. */
-export type TurnErrorReason =
-  | 'bad-key'
-  | 'no-access'
-  | 'rate-limited'
-  | 'overloaded'
-  | 'context-too-long'
-  | 'network'
-  | 'timeout'
-  | 'truncated'
-  | 'aborted'
-  | 'bad-request'
-  | 'server-error'
-  | 'unknown';
 
 /** The reasons that are retried (before the first token only). */
 export type RetryableReason = Extract<TurnErrorReason, 'rate-limited' | 'overloaded' | 'server-error'>;

@@ -147,6 +147,17 @@ export { ADVERSARIAL_MODE, BUILT_IN_MODES, COLLABORATIVE_MODE, DEFAULT_MODE_ID }
 export type { CustomModeInput, CustomModeResult, ModeIssue } from './modes/custom.ts';
 export { createCustomMode } from './modes/custom.ts';
 
+// The room as data (seats, transcript messages, stored conversations)
+export type {
+  PeerSeat,
+  ProviderConfig,
+  RoomData,
+  SavedConversation,
+  TranscriptMessage,
+  TurnErrorNote,
+  TurnErrorReason,
+} from './room/types.ts';
+
 // Events (§9)
 export type {
   AssignedRole,

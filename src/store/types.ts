@@ -2,91 +2,30 @@
  * The facilitator store's state and intents (MPOP L1 wiring). Components read this state through selectors and
  * call the actions; they hold no protocol logic.
  */
-import type { TurnError } from '../adapters/types.ts';
 import type {
   ArbiterState,
   ContextFill,
   ConversationLimits,
-  DapParams,
   CoreEvent,
+  DapParams,
   DapPresetId,
   DapProbability,
-  HumanParticipant,
   LimitOverrides,
-  Message,
-  ModeDefinition,
-  PeerParticipant,
+  PeerSeat,
+  ProviderConfig,
   ProviderId,
+  RoomData,
   RoundEndReason,
+  SavedConversation,
+  TranscriptMessage,
 } from '../core/index.ts';
 
-/** A seat at the table: the core's peer plus what only the UI needs. */
-export interface PeerSeat extends PeerParticipant {
-  /** A CSS colour for the peer's name and messages. */
-  colour: string;
-}
-
-/** How to reach one provider (keys stay in this browser; see README). */
-export interface ProviderConfig {
-  apiKey?: string;
-  /** OpenAI-compatible: required. Others: another endpoint of the same wire format. */
-  baseURL?: string;
-  /** Id of an OpenAI-compatible preset (ollama, lmstudio, …) the base URL came from. */
-  presetId?: string;
-}
-
-/** A transcript message as the store keeps it: the core's message plus delivery details. */
-export interface TranscriptMessage extends Message {
-  /** Plain-language error (no key), when status is `error`. */
-  error?: Pick<TurnError, 'reason' | 'message'>;
-  /** A retry notice while the provider asks us to wait ("Rate limited by OpenAI — retrying in 7 s"). */
-  retrying?: string;
-  /** The provider's own stop reason (length, max_tokens…). */
-  stopReason?: string | null;
-  latencyMs?: { firstToken: number | null; total: number };
-  /** The message this one followed when it was written; versions (edits, regenerations) share it. */
-  parentId?: string;
-}
+export type { PeerSeat, ProviderConfig, RoomData, SavedConversation, TranscriptMessage } from '../core/index.ts';
 
 export type Result = { ok: true } | { ok: false; message: string };
 
 /** What the user edits about a seat. */
 export type PeerInput = Omit<PeerSeat, 'id' | 'kind' | 'enabled' | 'dap'> & Partial<Pick<PeerSeat, 'dap' | 'enabled'>>;
-
-export interface RoomData {
-  name: string;
-  human: HumanParticipant;
-  peers: PeerSeat[];
-  modeId: string;
-  customModes: ModeDefinition[];
-  limits: LimitOverrides;
-  seed: number;
-}
-
-/** A conversation as storage hands it back (see src/store/persistence). */
-export interface SavedConversation {
-  id: string;
-  title: string;
-  room: RoomData;
-  /** The transcript in order (the versions shown). */
-  messages: TranscriptMessage[];
-  /** Other versions of messages (edits, regenerations), kept to switch back to. */
-  otherVersions?: TranscriptMessage[];
-  events: CoreEvent[];
-  /**
-   * Set when `events` is empty because the stored log is still being read (the transcript shows first);
-   * `restoreEvents` hands it over. `lastLamport` is the log's newest Lamport number, which new events follow.
-   */
-  eventsPending?: { lastLamport: number };
-  /**
-   * Set when `messages` holds only the newest messages of the path, whose ids are all here; `restoreMessages`
-   * hands over the rest (and `otherVersions`).
-   */
-  messagesPending?: { pathIds: string[] };
-  /** The arbiter as it was last saved; null starts a fresh one from the room. */
-  arbiter: ArbiterState | null;
-  lastRoundEnd: RoundEndReason | null;
-}
 
 export interface RoomState extends RoomData {
   /** Which conversation this is (storage key); a new or imported room starts a new one. */
