@@ -14,9 +14,9 @@ import {
   reduceArbiter,
 } from '../../src/core/index.ts';
 import type { ArbiterEffect, ArbiterInput, ArbiterState, CoreEvent, Roster } from '../../src/core/index.ts';
-import { snapshotOf } from '../../src/store/export/snapshot.ts';
-import { toPeerChatJson } from '../../src/store/export/peerchat-json.ts';
-import type { PeerSeat, RoomData, TranscriptMessage } from '../../src/store/types.ts';
+import type { PeerSeat, RoomData, TranscriptMessage } from '../../src/core/index.ts';
+import { snapshotOf } from '../../src/formats/conversation/snapshot.ts';
+import { toPeerChatJson } from '../../src/formats/conversation/peerchat-json.ts';
 import { benchPeers } from './streaming-fixture.ts';
 
 const COLOURS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#dc2626', '#0891b2', '#65a30d'];

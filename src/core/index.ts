@@ -15,7 +15,7 @@ export type {
 } from './domain/participants.ts';
 export { findParticipant, findPeer, PROVIDER_IDS } from './domain/participants.ts';
 export type { Message, MessageKind, MessageStatus, TokenUsage, TurnReason, TurnReasonKind } from './domain/messages.ts';
-export { isHumanRequested } from './domain/messages.ts';
+export { isHumanRequested, MAX_MESSAGE_CHARS } from './domain/messages.ts';
 export type { RosterIssue } from './domain/roster.ts';
 export { participantIdIssues, validateRoster } from './domain/roster.ts';
 export type { SeatIssue, TextRule } from './domain/seat-rules.ts';
@@ -157,6 +157,8 @@ export type {
   TurnErrorNote,
   TurnErrorReason,
 } from './room/types.ts';
+export { PEER_COLOURS } from './room/colours.ts';
+export { keyForSeat, withheldKeyMessage } from './room/key-binding.ts';
 
 // Events (§9)
 export type {

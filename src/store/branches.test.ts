@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createFacilitatorStore, pathThrough, versionsOf } from './facilitator';
-import { parsePeerChatJson, snapshotOf, toPeerChatJson } from './export';
+import { parsePeerChatJson, snapshotOf, toPeerChatJson } from '../formats/exports.ts';
 import { startAutosave } from './persistence/autosave';
 import { loadConversation } from './persistence/conversations';
 import { PeerChatDb } from './persistence/db';

@@ -21,6 +21,11 @@ export { createFacilitatorStore, modesOf, MAX_MESSAGE_CHARS, readOnlyNotice } fr
 export type { LibraryActions, LibraryStore } from './library.ts';
 export type { ConversationSummary } from './persistence/conversations.ts';
 export { UNDO_DELETE_MS } from './library.ts';
+export type { ConversationFile, ConversationFormat } from './conversation-files.ts';
+export { exportConversation } from './conversation-files.ts';
+export { PEER_COLOURS } from '../core/index.ts';
+export type { ConversationSnapshot } from '../formats/index.ts';
+export { fileStem, savedFromSnapshot } from '../formats/index.ts';
 
 /** One adapter per distinct settings, so an SDK client is built once and reused across turns. */
 const adapters = new Map<string, PeerAdapter>();

@@ -5,13 +5,12 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { toMplpBundle } from './export/mplp-bundle.ts';
-import { toPeerChatJson } from './export/peerchat-json.ts';
+import { snapshotOf } from '../formats/index.ts';
+import { toMplpBundle, toPeerChatJson } from '../formats/exports.ts';
 import { parseConversationFile } from './conversation-files.ts';
-import { snapshotOf } from './export/snapshot.ts';
-import { invariantDocuments, missingMandatoryEvents, schemaErrors } from './export/testing/mplp-bundle-checks.ts';
-import { checkInvariants, parseInvariants, type Invariant } from './export/testing/mplp-invariants.ts';
-import { loadMplpSchemas, type MplpSchemas } from './export/testing/mplp-schemas.ts';
+import { invariantDocuments, missingMandatoryEvents, schemaErrors } from '../formats/testing/mplp-bundle-checks.ts';
+import { checkInvariants, parseInvariants, type Invariant } from '../formats/testing/mplp-invariants.ts';
+import { loadMplpSchemas, type MplpSchemas } from '../formats/testing/mplp-schemas.ts';
 import { createFacilitatorStore, ENDED_NOTICE } from './facilitator.ts';
 import { createLibraryStore } from './library.ts';
 import { startAutosave } from './persistence/autosave.ts';

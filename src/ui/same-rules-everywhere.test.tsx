@@ -17,8 +17,7 @@ import {
   validateRoomSettings,
 } from '../core/index.ts';
 import type { DapOverrides, LimitOverrides, PeerSettings } from '../core/index.ts';
-import { exportConversation, savedFromSnapshot } from '../store/conversation-files.ts';
-import type { ConversationSnapshot } from '../store/export/snapshot.ts';
+import { exportConversation, savedFromSnapshot, type ConversationSnapshot } from '../store/index.ts';
 import { storeConversation } from '../store/persistence/conversations.ts';
 import { testRoom } from '../store/testing.ts';
 import type { PeerInput, Result, RoomData } from '../store/types.ts';

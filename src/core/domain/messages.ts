@@ -8,6 +8,9 @@ export type MessageStatus = 'streaming' | 'complete' | 'interrupted' | 'error' |
 /** Who produced a message: the human, a peer, or the app itself (system notices, never sent to peers). */
 export type MessageKind = 'human' | 'peer' | 'notice';
 
+/** The longest human message accepted (a 1 MB paste still fits); imported files hold to it too. */
+export const MAX_MESSAGE_CHARS = 2_000_000;
+
 /** Token usage reported by a provider for one turn. */
 export interface TokenUsage {
   input: number;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exportConversation } from '../../store/conversation-files.ts';
+import { exportConversation } from '../../store/index.ts';
 import { renderWithLibrary } from '../test-utils';
 import { ConversationFiles } from './ConversationFiles';
 

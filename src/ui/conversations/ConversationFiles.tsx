@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { exportConversation, type ConversationFormat } from '../../store/conversation-files.ts';
+import { exportConversation, type ConversationFormat } from '../../store/index.ts';
 import { downloadFile } from '../common/download';
 import { FileButton } from '../common/FileButton';
 import { Refusal } from '../common/Refusal';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PEER_COLOURS } from '../../store/colours.ts';
+import { PEER_COLOURS } from '../../store/index.ts';
 import { Refusal } from '../common/Refusal';
 import { useRefocus } from '../common/use-refocus';
 import { useRoomActions, useRoomStore } from '../state/room-store';

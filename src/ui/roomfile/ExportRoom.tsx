@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { fileStem } from '../../store/file-names.ts';
+import { fileStem } from '../../store/index.ts';
 import { downloadFile } from '../common/download';
 import { useRoomActions, useRoomStoreApi } from '../state/room-store';
 

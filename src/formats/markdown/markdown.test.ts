@@ -2,16 +2,16 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toMarkdown } from './markdown.ts';
 import { fenced, inline } from './markdown-text.ts';
-import type { ConversationSnapshot } from './snapshot.ts';
-import { snapshotArbitrary } from './testing/arbitraries.ts';
-import { markdownStructure } from './testing/markdown-structure.ts';
-import { HOSTILE_REPLY, realConversation, SECRET_KEY } from './testing/real-conversation.ts';
+import type { ConversationSnapshot } from '../conversation/snapshot.ts';
+import { snapshotArbitrary } from '../testing/arbitraries.ts';
+import { markdownStructure } from '../testing/markdown-structure.ts';
+import { HOSTILE_REPLY, realConversation, SECRET_KEY } from '../testing/real-conversation.ts';
 
 let snapshot: ConversationSnapshot;
 let markdown: string;
 
-beforeAll(async () => {
-  snapshot = (await realConversation()).snapshot;
+beforeAll(() => {
+  snapshot = realConversation();
   markdown = toMarkdown(snapshot);
 });
 

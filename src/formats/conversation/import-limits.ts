@@ -2,7 +2,7 @@
  * How large an imported conversation file may be. Checked before and while parsing so a hostile file cannot
  * exhaust memory or the stack.
  */
-import { MAX_MESSAGE_CHARS } from '../facilitator.ts';
+import { MAX_MESSAGE_CHARS } from '../../core/index.ts';
 
 export const IMPORT_LIMITS = Object.freeze({
   /** The whole file, in characters, checked before JSON.parse (about 50 MB of ASCII). */

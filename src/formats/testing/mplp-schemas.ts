@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The vendored copy, `vendor/mplp` in the repository (see its README for source and licence). */
 export const DEFAULT_MPLP_DIR = resolve(REPO_ROOT, 'vendor/mplp');

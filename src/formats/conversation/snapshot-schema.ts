@@ -4,7 +4,6 @@
  * types at compile time, so a field added to the store's types cannot silently fall out of the format.
  */
 import { z } from 'zod';
-import type { TurnErrorReason } from '../../adapters/types.ts';
 import { PROVIDER_IDS } from '../../core/index.ts';
 import type {
   DapPresetId,
@@ -14,6 +13,7 @@ import type {
   ProviderId,
   RoundEndReason,
   TurnCompletionStatus,
+  TurnErrorReason,
   TurnSkipReason,
 } from '../../core/index.ts';
 import {

@@ -3,14 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SEAT_TEXT_RULES, textRuleMessage } from '../../core/index.ts';
 import { parsePeerChatJson, toPeerChatJson } from './peerchat-json.ts';
 import type { ConversationSnapshot } from './snapshot.ts';
-import { snapshotArbitrary } from './testing/arbitraries.ts';
-import { realConversation, SECRET_KEY } from './testing/real-conversation.ts';
+import { snapshotArbitrary } from '../testing/arbitraries.ts';
+import { realConversation, SECRET_KEY } from '../testing/real-conversation.ts';
 
 let snapshot: ConversationSnapshot;
 let text: string;
 
-beforeAll(async () => {
-  snapshot = (await realConversation()).snapshot;
+beforeAll(() => {
+  snapshot = realConversation();
   text = toPeerChatJson(snapshot);
 });
 

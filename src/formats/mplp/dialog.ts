@@ -3,10 +3,10 @@
  * it, its status, mode and turn travel in `event.data` (the schema's only open object on a message):
  * the human's messages have role `user`, peers' `agent`, PeerChat notices `system`.
  */
-import type { TranscriptMessage } from '../types.ts';
-import { iso, metaOf, type MplpIds } from './mplp-ids.ts';
-import type { JsonObject, MplpDialog, MplpDialogMessage } from './mplp-types.ts';
-import { participantOf, type ConversationSnapshot } from './snapshot.ts';
+import type { TranscriptMessage } from '../../core/index.ts';
+import { iso, metaOf, type MplpIds } from './ids.ts';
+import type { JsonObject, MplpDialog, MplpDialogMessage } from './types.ts';
+import { participantOf, type ConversationSnapshot } from '../conversation/snapshot.ts';
 
 /** Source of every dialog message event. */
 export const DIALOG_EVENT_SOURCE = 'peerchat.dialog';

@@ -19,9 +19,9 @@
  * so the bundle is complete while saying plainly that the conversation goes on.
  */
 import type { CoreEvent, TurnReason } from '../../core/index.ts';
-import { iso, type MplpIds } from './mplp-ids.ts';
-import type { JsonObject, MapEventType, MplpBaseEvent, MplpMapEvent } from './mplp-types.ts';
-import type { ConversationSnapshot } from './snapshot.ts';
+import { iso, type MplpIds } from './ids.ts';
+import type { JsonObject, MapEventType, MplpBaseEvent, MplpMapEvent } from './types.ts';
+import type { ConversationSnapshot } from '../conversation/snapshot.ts';
 
 export interface MplpEvents {
   /** `map-events.json`, in Lamport order. */

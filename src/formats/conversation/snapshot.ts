@@ -2,8 +2,15 @@
  * The conversation snapshot every export starts from: one plain, serializable object with the room, the transcript
  * and the event log. It has no provider settings, so it cannot carry an API key.
  */
-import type { CoreEvent, HumanParticipant, PeerParticipant } from '../../core/index.ts';
-import type { RoomData, RoomState, TranscriptMessage } from '../types.ts';
+import type {
+  CoreEvent,
+  HumanParticipant,
+  PeerParticipant,
+  RoomData,
+  RoundEndReason,
+  SavedConversation,
+  TranscriptMessage,
+} from '../../core/index.ts';
 
 /**
  * A peer that spoke in this conversation but no longer sits in the room (removed later). Kept so that every
@@ -34,7 +41,12 @@ export interface ConversationSnapshot {
 }
 
 /** The parts of the store's state a snapshot is taken from. Provider settings are deliberately not among them. */
-export type SnapshotSource = Pick<RoomState, keyof RoomData | 'messageIds' | 'messages' | 'events'>;
+export interface SnapshotSource extends RoomData {
+  /** Message ids in transcript order; `messages` holds them (and other versions) by id. */
+  messageIds: readonly string[];
+  messages: Readonly<Record<string, TranscriptMessage>>;
+  events: readonly CoreEvent[];
+}
 
 /** What the store does not know about a conversation: who it is and, optionally, when it began. */
 export interface SnapshotMeta {
@@ -94,6 +106,29 @@ export function snapshotOf(state: SnapshotSource, meta: SnapshotMeta): Conversat
     ...(otherVersions.length > 0 ? { otherVersions } : {}),
     events,
   };
+}
+
+/** A stored conversation from an imported snapshot; the arbiter restarts from the room, after the log's clock. */
+export function savedFromSnapshot(snapshot: ConversationSnapshot, id: string): SavedConversation {
+  return {
+    id,
+    title: snapshot.title,
+    room: snapshot.room,
+    messages: snapshot.messages,
+    ...(snapshot.otherVersions ? { otherVersions: snapshot.otherVersions } : {}),
+    events: snapshot.events,
+    arbiter: null,
+    lastRoundEnd: lastRoundEndOf(snapshot.events),
+  };
+}
+
+/** The last round end the log records (what the transcript shows under its last round). */
+function lastRoundEndOf(events: readonly CoreEvent[]): RoundEndReason | null {
+  for (let index = events.length - 1; index >= 0; index--) {
+    const event = events[index];
+    if (event?.type === 'round-ended') return event.reason;
+  }
+  return null;
 }
 
 /** Every participant id a message or an event refers to. */

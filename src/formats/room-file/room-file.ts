@@ -1,13 +1,11 @@
 /**
  * The room file of profile §11: who sits at the table and how the table is run. Validated strictly on import
- * (unknown fields refused, one clear message naming the first bad field: see room-file-parse.ts, loaded on first
+ * (unknown fields refused, one clear message naming the first bad field: see parse.ts, loaded on first
  * import); keys are written only on request.
  */
-import { BUILT_IN_MODES } from '../core/index.ts';
-import type { ProviderId } from '../core/index.ts';
-import { keyForSeat } from './key-binding.ts';
-import type { RoomFile } from './room-file-parse.ts';
-import type { ProviderConfig, RoomData } from './types.ts';
+import { BUILT_IN_MODES, keyForSeat } from '../../core/index.ts';
+import type { ProviderConfig, ProviderId, RoomData } from '../../core/index.ts';
+import type { RoomFile } from './parse.ts';
 
 export const ROOM_FILE_FORMAT = 'peerchat.room';
 export const ROOM_FILE_VERSION = 1;

@@ -4,18 +4,11 @@
  * the same documents and ids. No provider settings go in, so no key can come out.
  */
 import type { CoreEvent } from '../../core/index.ts';
-import { mplpDialogOf } from './mplp-dialog.ts';
-import { mplpEventsOf } from './mplp-events.ts';
-import { iso, metaOf, mplpIdsOf, type MplpIds } from './mplp-ids.ts';
-import type {
-  MplpBundle,
-  MplpCollab,
-  MplpCollabParticipant,
-  MplpContext,
-  MplpRole,
-  RoleFileName,
-} from './mplp-types.ts';
-import type { ConversationSnapshot, FormerPeer } from './snapshot.ts';
+import { mplpDialogOf } from './dialog.ts';
+import { mplpEventsOf } from './events.ts';
+import { iso, metaOf, mplpIdsOf, type MplpIds } from './ids.ts';
+import type { MplpBundle, MplpCollab, MplpCollabParticipant, MplpContext, MplpRole, RoleFileName } from './types.ts';
+import type { ConversationSnapshot, FormerPeer } from '../conversation/snapshot.ts';
 import type { HumanParticipant, PeerParticipant } from '../../core/index.ts';
 
 type Seat =

@@ -3,7 +3,7 @@
  * provider's own API when none is set. A seat pointing elsewhere (say, from an imported room file) gets no key,
  * so a room file cannot redirect the user's key to a server of its author's choosing.
  */
-import type { ProviderId } from '../core/index.ts';
+import type { ProviderId } from '../domain/participants.ts';
 import type { PeerSeat, ProviderConfig } from './types.ts';
 
 /** Where each hosted provider's SDK sends requests when no base URL is set. */

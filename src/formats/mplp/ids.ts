@@ -2,8 +2,8 @@
  * Every MPLP id of one conversation, derived from the conversation's own ids (see uuid.ts), and the shared bits
  * of every document (ISO times, `meta`).
  */
-import type { MplpMeta } from './mplp-types.ts';
-import type { ConversationSnapshot } from './snapshot.ts';
+import type { MplpMeta } from './types.ts';
+import type { ConversationSnapshot } from '../conversation/snapshot.ts';
 import { conversationUuid } from './uuid.ts';
 
 /** The MPLP id of each PeerChat object. The same snapshot always yields the same ids. */

@@ -3,9 +3,8 @@
  * first bad field. Loaded on first import, so zod stays out of the first page load.
  */
 import { z } from 'zod';
-import { DEFAULT_CONTEXT_WINDOW, PROVIDER_IDS, validateRoomSettings } from '../core/index.ts';
-import type { ProviderId } from '../core/index.ts';
-import { PEER_COLOURS } from './colours.ts';
+import { DEFAULT_CONTEXT_WINDOW, PEER_COLOURS, PROVIDER_IDS, validateRoomSettings } from '../../core/index.ts';
+import type { PeerSeat, ProviderConfig, ProviderId, RoomData } from '../../core/index.ts';
 import { ROOM_FILE_FORMAT, ROOM_FILE_VERSION } from './room-file.ts';
 import {
   aliasesSchema,
@@ -14,8 +13,7 @@ import {
   peersSchema,
   seatSettingSchemas,
   seatTextSchemas,
-} from './rule-schemas.ts';
-import type { PeerSeat, ProviderConfig, RoomData } from './types.ts';
+} from '../rule-schemas.ts';
 
 // No code generation: the Content-Security-Policy forbids eval, and zod's probe for it would log a violation.
 z.config({ jitless: true });
@@ -87,7 +85,7 @@ export function parseRoomFile(json: string, seedFallback: number): ParsedRoom {
   const file = parsed.data;
   const keys: Partial<Record<ProviderId, ProviderConfig>> = {};
   const peers: PeerSeat[] = file.peers.map((peer, index) => {
-    // A key in a room file is bound to that seat's endpoint (see key-binding.ts).
+    // A key in a room file is bound to that seat's endpoint (see keyForSeat in the core).
     if (peer.apiKey) keys[peer.provider] = { apiKey: peer.apiKey, baseURL: peer.baseURL };
     return {
       kind: 'peer',

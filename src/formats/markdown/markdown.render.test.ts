@@ -9,14 +9,14 @@ import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toMarkdown } from './markdown.ts';
-import type { ConversationSnapshot } from './snapshot.ts';
-import { HOSTILE_REPLY, realConversation } from './testing/real-conversation.ts';
+import type { ConversationSnapshot } from '../conversation/snapshot.ts';
+import { HOSTILE_REPLY, realConversation } from '../testing/real-conversation.ts';
 
 let snapshot: ConversationSnapshot;
 let page: HTMLElement;
 
-beforeAll(async () => {
-  snapshot = (await realConversation()).snapshot;
+beforeAll(() => {
+  snapshot = realConversation();
   page = document.createElement('div');
   page.innerHTML = renderToStaticMarkup(createElement(Markdown, { remarkPlugins: [remarkGfm] }, toMarkdown(snapshot)));
 });

@@ -3,7 +3,7 @@
  * MAP invariants, and the event types the MAP profile marks mandatory (read from `profiles/map-profile.yaml`).
  */
 import { parse } from 'yaml';
-import type { MplpBundle, MplpMapEvent } from '../mplp-types.ts';
+import type { MplpBundle, MplpMapEvent } from '../mplp/types.ts';
 import type { MplpSchemas } from './mplp-schemas.ts';
 
 const MAP_EVENT_SCHEMA = 'events/mplp-map-event.schema.json';

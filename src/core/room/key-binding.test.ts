@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyForSeat } from './key-binding';
+import { keyForSeat } from './key-binding.ts';
 
 describe('keyForSeat', () => {
   const openai = { apiKey: 'sk-user' };

@@ -4,17 +4,19 @@
  * participant names one of the room (so imports accept them).
  */
 import fc from 'fast-check';
-import { DAP_PARAM_RULES, LIMIT_RULES, SEAT_SETTING_RULES } from '../../../core/index.ts';
+import { DAP_PARAM_RULES, LIMIT_RULES, SEAT_SETTING_RULES } from '../../core/index.ts';
 import type {
   CoreEvent,
   CoreEventBody,
   DapParams,
   NumberRule,
   PeerParticipant,
+  PeerSeat,
+  RoomData,
+  TranscriptMessage,
   TurnReason,
-} from '../../../core/index.ts';
-import type { PeerSeat, RoomData, TranscriptMessage } from '../../types.ts';
-import type { ConversationSnapshot, FormerPeer } from '../snapshot.ts';
+} from '../../core/index.ts';
+import type { ConversationSnapshot, FormerPeer } from '../conversation/snapshot.ts';
 
 /** Texts a hostile model might write, mixed into generated message bodies. */
 export const HOSTILE_TEXTS = [

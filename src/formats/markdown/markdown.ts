@@ -14,10 +14,9 @@
  * the line under each heading is PeerChat's, never a name, so even a peer named "You" reads as `peer`.
  */
 import { BUILT_IN_MODES } from '../../core/index.ts';
-import type { CoreEvent, ModeDefinition } from '../../core/index.ts';
-import type { TranscriptMessage } from '../types.ts';
+import type { CoreEvent, ModeDefinition, TranscriptMessage } from '../../core/index.ts';
 import { fenced, inline, utcTime } from './markdown-text.ts';
-import { participantOf, type ConversationSnapshot } from './snapshot.ts';
+import { participantOf, type ConversationSnapshot } from '../conversation/snapshot.ts';
 import { roundEndInWords, turnReasonInWords } from './words.ts';
 
 /** Renders a conversation as Markdown. */

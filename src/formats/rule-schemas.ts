@@ -1,7 +1,7 @@
 /**
  * The zod schemas of the room's parameters, built from the core's rules (src/core/rules, the DAP, limit and seat
  * tables): a file field is refused exactly when the core refuses its value, with the core's message. Shared by
- * the room file (room-file-parse.ts) and PeerChat JSON (export/snapshot-schema.ts); like them, loaded on first use.
+ * the room file (room-file/parse.ts) and PeerChat JSON (conversation/snapshot-schema.ts); like them, loaded on first use.
  */
 import { z } from 'zod';
 import {

@@ -7,7 +7,7 @@
  * cannot check is reported as a failure, never silently passed.
  */
 import { parse } from 'yaml';
-import type { MplpMapEvent } from '../mplp-types.ts';
+import type { MplpMapEvent } from '../mplp/types.ts';
 
 export interface Invariant {
   id: string;
