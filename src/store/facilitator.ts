@@ -4,7 +4,7 @@
  * Protocol decisions all happen in the core; this file only wires them up.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AdapterEvent, PeerAdapter, ProviderSettings, TurnResult } from '../adapters/types.ts';
+import type { AdapterEvent, PeerAdapter, ProviderSettings, TurnResult } from '../adapters/index.ts';
 import {
   BUILT_IN_MODES,
   ContextBuilder,
@@ -30,9 +30,9 @@ import type {
   Roster,
   TurnOutcome,
 } from '../core/index.ts';
-import { PEER_COLOURS } from './colours.ts';
-import { keyForSeat, withheldKeyMessage } from './key-binding.ts';
-import { isKnownMode, serializeRoom } from './room-file.ts';
+import { PEER_COLOURS } from '../core/index.ts';
+import { keyForSeat, withheldKeyMessage } from '../core/index.ts';
+import { isKnownMode, serializeRoom } from '../formats/index.ts';
 import { checkStoredRoom, newlyBrokenRule, seatNameOf } from './room-rules.ts';
 import type { PeerSeat, Result, RoomData, RoomState, RoomStore, TranscriptMessage } from './types.ts';
 
@@ -514,7 +514,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       },
 
       async importRoom(json) {
-        const { parseRoomFile } = await import('./room-file-parse.ts');
+        const { parseRoomFile } = await import('../formats/room-file/parse.ts');
         const parsed = parseRoomFile(json, deps.newSeed());
         // The parser has checked the room against every rule (validateRoomSettings), naming the file's field.
         if (!parsed.ok) return parsed;
