@@ -160,6 +160,17 @@ export type {
 export { PEER_COLOURS } from './room/colours.ts';
 export { keyForSeat, withheldKeyMessage } from './room/key-binding.ts';
 
+// The room log: one ordered record of what happened, and its projection (transcript, versions, arbiter, audit)
+export type { HumanControl, RoomEvent, RoomEventBody, RoomEventType, TurnRecord } from './room/events.ts';
+export { roomEventProblem } from './room/events.ts';
+export type { RoomProjection } from './room/projection.ts';
+export { modeById, modesOf, roomDataOf, rosterOf, startArbiter, transcriptOf } from './room/projection.ts';
+export type { RoomEffect, RoomStep } from './room/reduce.ts';
+export { emptyProjection, reduceRoom, runningTurn } from './room/reduce.ts';
+export type { AppendResult } from './room/replay.ts';
+export { appendRoomEvent, replayRoom } from './room/replay.ts';
+export { groupVersions, parentOf, pathThrough, versionKey, versionsOf } from './room/versions.ts';
+
 // Events (§9)
 export type {
   AssignedRole,

@@ -3,7 +3,6 @@
  * call the actions; they hold no protocol logic.
  */
 import type {
-  ArbiterState,
   ContextFill,
   ConversationLimits,
   CoreEvent,
@@ -14,8 +13,8 @@ import type {
   PeerSeat,
   ProviderConfig,
   ProviderId,
-  RoomData,
-  RoundEndReason,
+  RoomEvent,
+  RoomProjection,
   SavedConversation,
   TranscriptMessage,
 } from '../core/index.ts';
@@ -27,21 +26,18 @@ export type Result = { ok: true } | { ok: false; message: string };
 /** What the user edits about a seat. */
 export type PeerInput = Omit<PeerSeat, 'id' | 'kind' | 'enabled' | 'dap'> & Partial<Pick<PeerSeat, 'dap' | 'enabled'>>;
 
-export interface RoomState extends RoomData {
-  /** Which conversation this is (storage key); a new or imported room starts a new one. */
-  conversationId: string;
-  title: string;
-  /** Message ids in transcript order; `messages` holds them by id (so one streaming message re-renders alone). */
-  messageIds: string[];
-  messages: Record<string, TranscriptMessage>;
+export interface RoomState extends RoomProjection {
+  /**
+   * The room log since this conversation started or was opened (`logLamport` is its newest event): every change to
+   * the fields above came from one of these events (see src/core/room).
+   */
+  log: RoomEvent[];
   /**
    * True while only the newest messages of a stored conversation are in `messages` (`messageIds` is whole): the
    * rest is being read, and nothing that needs the whole transcript (sending, versions) can happen yet.
    */
   olderMessagesPending: boolean;
-  /** The audit log (profile §9) in Lamport order. While `eventLogPending`, only the events since opening. */
-  events: CoreEvent[];
-  /** True while the stored part of the event log is still being read (see `restoreEvents`). */
+  /** True while the stored part of the audit log (`events`) is still being read (see `restoreEvents`). */
   eventLogPending: boolean;
   roundActive: boolean;
   /** Peers queued next in the running round, in order. */
@@ -52,7 +48,6 @@ export interface RoomState extends RoomData {
   effectiveLimits: ConversationLimits;
   /** Each seat's DAP parameters in force (mode preset ← the seat's own settings). */
   dapParams: Record<string, DapParams>;
-  lastRoundEnd: RoundEndReason | null;
   /** p_i of every enabled peer at the moment (profile §6: visible in the UI). */
   dapProbabilities: DapProbability[];
   contextFills: Record<string, ContextFill>;
@@ -61,12 +56,8 @@ export interface RoomState extends RoomData {
   rememberKeys: boolean;
   /** The last refused intent or notice for the human ("@claude is muted"). */
   notice: string | null;
-  /** The arbiter's plain-data state (kept for storage; components have no use for it). */
-  arbiter: ArbiterState;
   /** Set when this tab must not change the conversation (another tab holds it), with the reason. */
   readOnlyReason: string | null;
-  /** The human ended this conversation ("End conversation"): it is kept, read-only, with its completion logged. */
-  ended: boolean;
 }
 
 export interface RoomActions {

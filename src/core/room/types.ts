@@ -89,6 +89,8 @@ export interface SavedConversation {
    * hands over the rest (and `otherVersions`).
    */
   messagesPending?: { pathIds: string[] };
+  /** The Lamport number of the newest room event this snapshot reflects; the room log goes on from it. */
+  logLamport?: number;
   /** The arbiter as it was last saved; null starts a fresh one from the room. */
   arbiter: ArbiterState | null;
   lastRoundEnd: RoundEndReason | null;

@@ -1,0 +1,261 @@
+/**
+ * The room reducer: applies one room event to the projection. Pure and deterministic: replaying a room's log from
+ * its start gives exactly the state it had live (`replayRoom`).
+ *
+ *   reduceRoom(projection, event) -> { state, effects, refused }
+ *
+ * `refused` is set (and `state` is the projection unchanged) when the arbiter turned the event down; such an event
+ * is not appended to the log. `effects` are what the store must do (start or abort a turn, show a notice).
+ */
+import { arbiterPeersFromRoster, outcomeFromReply } from '../arbiter/from-roster.ts';
+import { reduceArbiter } from '../arbiter/reduce.ts';
+import type { ArbiterEffect, ArbiterInput, InFlightTurn, TurnOutcome } from '../arbiter/types.ts';
+import { parseMentions } from '../mentions/parse.ts';
+import type { RoomEvent, TurnRecord } from './events.ts';
+import { modeById, rosterOf, startArbiter, type RoomProjection } from './projection.ts';
+import type { PeerSeat, TranscriptMessage } from './types.ts';
+import { parentOf, pathThrough } from './versions.ts';
+
+/** What the store does after a step: the arbiter's effects, plus notices for the human. */
+export type RoomEffect = ArbiterEffect | { type: 'notice'; message: string | null };
+
+export interface RoomStep {
+  state: RoomProjection;
+  effects: RoomEffect[];
+  /** Why the event was turned down (nothing changed), or null. */
+  refused: string | null;
+}
+
+/** The projection before a conversation starts: `conversation-started` replaces all of it. */
+export function emptyProjection(start: Extract<RoomEvent, { type: 'conversation-started' }>): RoomProjection {
+  const step = startArbiter(start.room, start.at);
+  return {
+    ...start.room,
+    conversationId: start.conversationId,
+    title: start.title,
+    messageIds: [],
+    messages: {},
+    events: step.events,
+    arbiter: step.state,
+    lastRoundEnd: null,
+    ended: false,
+    logLamport: start.lamport,
+  };
+}
+
+export function reduceRoom(state: RoomProjection, event: RoomEvent): RoomStep {
+  const step = applyEvent(state, event);
+  if (step.refused !== null) return { state, effects: step.effects, refused: step.refused };
+  return { ...step, state: { ...step.state, logLamport: event.lamport } };
+}
+
+function applyEvent(state: RoomProjection, event: RoomEvent): RoomStep {
+  const at = event.at;
+  switch (event.type) {
+    case 'conversation-started': {
+      const started = emptyProjection(event);
+      return { state: started, effects: [], refused: null };
+    }
+    case 'human-message':
+      return humanMessage(state, event);
+    case 'turn-opened':
+      return turnOpened(state, event);
+    case 'turn-finished':
+      return turnFinished(state, event);
+    case 'human-control': {
+      const { control } = event;
+      if (control.type === 'show-version') {
+        if (!state.messages[control.messageId]) return refuse(state, 'That version is no longer in this conversation.');
+        return arbiterStep(state, { ...control, at }, (next) => ({
+          ...next,
+          messageIds: pathThrough(next.messages, control.messageId),
+        }));
+      }
+      if (control.type === 'mute' || control.type === 'unmute') {
+        const enabled = control.type === 'unmute';
+        return arbiterStep(state, { ...control, at }, (next) => ({
+          ...next,
+          peers: next.peers.map((peer) => (peer.id === control.peerId ? { ...peer, enabled } : peer)),
+        }));
+      }
+      return arbiterStep(state, { ...control, at });
+    }
+    case 'mode-set': {
+      const mode = modeById(state, event.modeId);
+      if (mode.id !== event.modeId) return refuse(state, `Unknown mode "${event.modeId}".`);
+      return arbiterStep(state, { type: 'set-mode', at, mode: { id: mode.id, defaults: mode.defaults } }, (next) => ({
+        ...next,
+        modeId: mode.id,
+      }));
+    }
+    case 'limits-set':
+      return arbiterStep(state, { type: 'set-limits', at, limits: event.limits }, (next) => ({
+        ...next,
+        limits: { ...next.limits, ...event.limits },
+      }));
+    case 'dap-set': {
+      const withDap = (peer: PeerSeat) =>
+        event.peerId === null || peer.id === event.peerId ? { ...peer, dap: { ...peer.dap, ...event.dap } } : peer;
+      return arbiterStep(state, { type: 'set-dap', at, peerId: event.peerId, dap: event.dap }, (next) => ({
+        ...next,
+        peers: next.peers.map(withDap),
+      }));
+    }
+    case 'seats-set': {
+      const peers = event.peers;
+      const input: ArbiterInput = {
+        type: 'set-peers',
+        at,
+        peers: arbiterPeersFromRoster({ human: state.human, peers }),
+      };
+      return arbiterStep(state, input, (next) => ({ ...next, peers }));
+    }
+    case 'title-set':
+      return { state: { ...state, title: event.title.trim() }, effects: [], refused: null };
+  }
+}
+
+/**
+ * Runs one arbiter input; `update` applies the event's own change to the rest of the projection. An input the
+ * arbiter rejects changes nothing.
+ */
+function arbiterStep(
+  state: RoomProjection,
+  input: ArbiterInput,
+  update: (next: RoomProjection) => RoomProjection = (next) => next,
+): RoomStep {
+  const step = reduceArbiter(state.arbiter, input);
+  const rejected = step.effects.find((effect) => effect.type === 'input-rejected');
+  if (rejected) return { state, effects: [rejected], refused: rejected.message };
+  const roundEnd = step.effects.findLast((effect) => effect.type === 'round-ended');
+  const next: RoomProjection = update({
+    ...state,
+    arbiter: step.state,
+    ended: step.state.ended,
+    events: step.events.length > 0 ? [...state.events, ...step.events] : state.events,
+    lastRoundEnd: roundEnd ? roundEnd.reason : state.lastRoundEnd,
+  });
+  return { state: next, effects: step.effects, refused: null };
+}
+
+function refuse(state: RoomProjection, message: string): RoomStep {
+  return { state, effects: [{ type: 'input-rejected', input: 'show-version', message }], refused: message };
+}
+
+function humanMessage(state: RoomProjection, event: Extract<RoomEvent, { type: 'human-message' }>): RoomStep {
+  const cut = event.edits === undefined ? state : cutPathBefore(state, event.edits);
+  const mentions = parseMentions(event.text, rosterOf(cut), { authorId: cut.human.id });
+  const message: TranscriptMessage = {
+    id: event.messageId,
+    kind: 'human',
+    authorId: cut.human.id,
+    text: event.text,
+    status: 'complete',
+    modeId: cut.modeId,
+    createdAt: event.at,
+    ...parentOf(cut.messageIds),
+  };
+  const input: ArbiterInput = {
+    type: 'human-message',
+    at: event.at,
+    messageId: event.messageId,
+    mentions,
+    ...(event.edits !== undefined ? { edits: event.edits } : {}),
+  };
+  const step = arbiterStep(cut, input, (next) => withMessage(next, message));
+  if (step.refused !== null) return { ...step, state };
+  const muted = mentions.mutedPeerIds.map((id) => state.peers.find((peer) => peer.id === id)?.displayName ?? id);
+  const notice =
+    muted.length > 0 ? `${muted.join(', ')} ${muted.length === 1 ? 'is' : 'are'} muted and will not answer.` : null;
+  return { ...step, effects: [{ type: 'notice', message: notice }, ...step.effects] };
+}
+
+/** The in-flight turn (a round's or one left running) with this id. */
+export function runningTurn(state: Pick<RoomProjection, 'arbiter'>, turnId: string): InFlightTurn | undefined {
+  const { round, orphans } = state.arbiter;
+  return round?.inFlight.find((turn) => turn.turnId === turnId) ?? orphans.find((turn) => turn.turnId === turnId);
+}
+
+function turnOpened(state: RoomProjection, event: Extract<RoomEvent, { type: 'turn-opened' }>): RoomStep {
+  const turn = runningTurn(state, event.turnId);
+  if (!turn) return refuse(state, `Turn ${event.turnId} is not running.`);
+  // A regenerated message is rerun from its place: the new version follows the same message the old one did.
+  const base = turn.reason.kind === 'retry' ? cutPathBefore(state, turn.reason.replacesMessageId) : state;
+  const message: TranscriptMessage = {
+    id: event.messageId,
+    kind: 'peer',
+    authorId: turn.peerId,
+    text: '',
+    status: 'streaming',
+    modeId: turn.modeId,
+    roundId: turn.roundId,
+    turnId: turn.turnId,
+    reason: turn.reason,
+    createdAt: event.at,
+    ...parentOf(base.messageIds),
+  };
+  return { state: withMessage(base, message), effects: [], refused: null };
+}
+
+function turnFinished(state: RoomProjection, event: Extract<RoomEvent, { type: 'turn-finished' }>): RoomStep {
+  const message = event.messageId === undefined ? undefined : state.messages[event.messageId];
+  if (!message) {
+    const outcome: TurnOutcome = { status: 'error', errorReason: event.result.error?.reason ?? 'unknown' };
+    return arbiterStep(state, { type: 'turn-finished', at: event.at, turnId: event.turnId, outcome });
+  }
+  const { message: finished, outcome } = finishMessage(state, message, event.result);
+  return arbiterStep(state, { type: 'turn-finished', at: event.at, turnId: event.turnId, outcome }, (next) => ({
+    ...next,
+    messages: { ...next.messages, [finished.id]: finished },
+  }));
+}
+
+/** The turn's final message, and what the arbiter needs to know of it. */
+function finishMessage(
+  state: RoomProjection,
+  message: TranscriptMessage,
+  result: TurnRecord,
+): { message: TranscriptMessage; outcome: TurnOutcome } {
+  const spend = {
+    ...(result.usage ? { tokens: result.usage } : {}),
+    ...(result.costUsd !== undefined ? { costUsd: result.costUsd } : {}),
+  };
+  const { retrying: _retrying, ...rest } = message;
+  const delivered: TranscriptMessage = {
+    ...rest,
+    ...(result.stopReason !== undefined ? { stopReason: result.stopReason } : {}),
+    ...(result.latencyMs !== undefined ? { latencyMs: result.latencyMs } : {}),
+    ...spend,
+  };
+  if (result.status === 'complete') {
+    const { text, outcome } = outcomeFromReply(result.text, rosterOf(state), message.authorId, message.id, spend);
+    return {
+      message: { ...delivered, text, status: outcome.status === 'passed' ? 'passed' : 'complete' },
+      outcome,
+    };
+  }
+  if (result.status === 'interrupted')
+    return {
+      message: { ...delivered, text: result.text, status: 'interrupted' },
+      outcome: { status: 'interrupted', messageId: message.id, ...spend },
+    };
+  const error = result.error ?? { reason: 'unknown' as const, message: 'The turn failed.' };
+  return {
+    message: { ...delivered, text: result.text, status: 'error', errorReason: error.reason, error },
+    outcome: { status: 'error', errorReason: error.reason, messageId: message.id, ...spend },
+  };
+}
+
+function withMessage(state: RoomProjection, message: TranscriptMessage): RoomProjection {
+  return {
+    ...state,
+    messageIds: [...state.messageIds, message.id],
+    messages: { ...state.messages, [message.id]: message },
+  };
+}
+
+/** Ends the path shown just before `messageId` (it and what followed stay, as other versions). */
+function cutPathBefore(state: RoomProjection, messageId: string): RoomProjection {
+  const index = state.messageIds.indexOf(messageId);
+  return index >= 0 ? { ...state, messageIds: state.messageIds.slice(0, index) } : state;
+}

@@ -1,0 +1,44 @@
+/**
+ * What the facilitator's slices share: the side effects injected from outside, the store itself, and the two
+ * owners of change — the room log (`commit`, the only writer of the projection) and the turn runner (the only
+ * holder of AbortControllers and streamed text not yet committed).
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { PeerAdapter, ProviderSettings } from '../../adapters/index.ts';
+import type { PeerSeat, RoomData, RoomEventBody } from '../../core/index.ts';
+import type { Result, RoomStore } from '../types.ts';
+
+/** Everything with a side effect comes in from outside, so the store runs in Node tests as in the browser. */
+export interface FacilitatorDeps {
+  adapterFor(settings: ProviderSettings): PeerAdapter;
+  now(): number;
+  newId(): string;
+  /** A fresh DAP seed for a new conversation. */
+  newSeed(): number;
+  /** Runs `flush` once before the next paint (requestAnimationFrame in the browser). */
+  requestFrame(flush: () => void): void;
+  /** Estimated cost of a turn in USD, when the model's prices are known. */
+  costOf?(peer: PeerSeat, usage: { inputTokens: number; outputTokens: number }): number | undefined;
+  initialRoom: RoomData;
+}
+
+export type SetRoom = StoreApi<RoomStore>['setState'];
+
+export interface CommitOptions {
+  /** Runs after the event is applied and before its effects (turns it starts) run. */
+  beforeEffects?(): void;
+}
+
+export interface RoomContext {
+  deps: FacilitatorDeps;
+  set: SetRoom;
+  get(): RoomStore;
+  /** Appends a room event: validated, applied, then its effects run. A refused event changes nothing. */
+  commit(body: RoomEventBody, options?: CommitOptions): Result;
+  /** Measures how full each peer's context window is (skipped while older messages are still being read). */
+  refreshContextFills(): void;
+  /** Why the conversation cannot change now (another tab holds it, it ended, it is still being read), or null. */
+  blockedReason(): string | null;
+  /** Aborts every running turn and drops their late results (the conversation is being replaced). */
+  abortAll(): void;
+}

@@ -1,0 +1,85 @@
+/**
+ * The human's intents in the conversation: write, edit, switch versions, and the controls over turns (profile §8).
+ * Each checks what only the store knows (read-only, still opening, input limits) and commits a room event.
+ */
+import type { HumanControl } from '../../core/index.ts';
+import type { Result, RoomActions } from '../types.ts';
+import type { RoomContext } from './context.ts';
+
+/** The longest human message accepted (a 1 MB paste still fits). */
+export const MAX_MESSAGE_CHARS = 2_000_000;
+
+type ConversationActions = Pick<
+  RoomActions,
+  | 'send'
+  | 'editAndRerun'
+  | 'showVersion'
+  | 'stopAll'
+  | 'stopPeer'
+  | 'skipNext'
+  | 'speakNow'
+  | 'regenerate'
+  | 'mute'
+  | 'unmute'
+>;
+
+export function conversationActions(ctx: RoomContext): ConversationActions {
+  const { deps, get, set } = ctx;
+
+  /** Appends a human message and opens its round; `edits` names the message it is an edited version of. */
+  const postHumanMessage = (text: string, edits?: string): Result => {
+    const blocked = ctx.blockedReason();
+    if (blocked) return { ok: false, message: blocked };
+    if (text.trim() === '') return { ok: false, message: 'Write something first.' };
+    if (text.length > MAX_MESSAGE_CHARS)
+      return { ok: false, message: `That message is over ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.` };
+    return ctx.commit(
+      { type: 'human-message', messageId: deps.newId(), text, ...(edits !== undefined ? { edits } : {}) },
+      { beforeEffects: ctx.refreshContextFills },
+    );
+  };
+
+  /** A control the human may use while the conversation can change; its refusal is also shown as the notice. */
+  const guardedControl = (control: HumanControl): Result => {
+    const blocked = ctx.blockedReason();
+    if (blocked) return { ok: false, message: blocked };
+    set({ notice: null });
+    return ctx.commit({ type: 'human-control', control });
+  };
+
+  return {
+    send: (text) => postHumanMessage(text),
+
+    editAndRerun(messageId, text) {
+      const original = get().messages[messageId];
+      if (!original || original.kind !== 'human')
+        return { ok: false, message: 'Only your own messages can be edited.' };
+      if (!get().messageIds.includes(messageId))
+        return { ok: false, message: 'That message is not on the branch you are viewing.' };
+      return postHumanMessage(text, messageId);
+    },
+
+    showVersion(messageId) {
+      if (!get().messages[messageId]) return;
+      const blocked = ctx.blockedReason();
+      if (blocked) return set({ notice: blocked });
+      ctx.commit({ type: 'human-control', control: { type: 'show-version', messageId } });
+      ctx.refreshContextFills();
+    },
+
+    stopAll: () => void ctx.commit({ type: 'human-control', control: { type: 'stop-all' } }),
+    stopPeer: (peerId) => void ctx.commit({ type: 'human-control', control: { type: 'stop-peer', peerId } }),
+    skipNext: () => void ctx.commit({ type: 'human-control', control: { type: 'skip-next' } }),
+    speakNow: (peerId) => guardedControl({ type: 'speak-now', peerId }),
+
+    regenerate(messageId) {
+      const message = get().messages[messageId];
+      if (!ctx.blockedReason() && (!message || message.kind !== 'peer'))
+        return { ok: false, message: 'Only a peer’s message can be regenerated.' };
+      return guardedControl({ type: 'regenerate', peerId: message?.authorId ?? '', messageId });
+    },
+
+    mute: (peerId) => void ctx.commit({ type: 'human-control', control: { type: 'mute', peerId } }),
+    unmute: (peerId) => void ctx.commit({ type: 'human-control', control: { type: 'unmute', peerId } }),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The room log is the room's truth: for random sessions of sends, mentions, stops, mutes, edits, regenerations,
+ * version switches, mode and limit changes and failing providers, replaying the log the store wrote gives exactly
+ * the state the store holds.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { replayRoom } from '../../core/index.ts';
+import { createFacilitatorStore } from '../facilitator.ts';
+import { scriptedAdapters, settle, testDeps, type ScriptedReply } from '../testing.ts';
+import type { RoomStore } from '../types.ts';
+import { projectionOf } from './log.ts';
+
+const HANDLES = ['claude', 'gpt', 'gemini'] as const;
+const peerId = fc.constantFrom(...HANDLES.map((handle) => `id-${handle}`));
+const mention = fc.constantFrom('@claude', '@gpt', '@gemini', '@all', '@claude @gpt', '');
+
+const reply: fc.Arbitrary<ScriptedReply> = fc
+  .record(
+    {
+      text: fc.tuple(fc.constantFrom('Agreed.', 'I doubt it.', 'PASS', 'Here is a list:\n- one\n- two'), mention),
+      error: fc.constantFrom('server-error' as const, 'rate-limited' as const),
+      hold: fc.boolean(),
+    },
+    { requiredKeys: ['text'] },
+  )
+  .map(({ text: [body, asked], ...rest }) => ({ text: body === 'PASS' ? body : `${body} ${asked}`.trim(), ...rest }));
+
+type Action =
+  | { type: 'send'; text: string }
+  | { type: 'stop-all' }
+  | { type: 'stop-peer' | 'mute' | 'unmute' | 'speak-now'; peerId: string }
+  | { type: 'skip-next' }
+  | { type: 'edit' | 'regenerate' | 'show-version'; pick: number; text: string }
+  | { type: 'mode'; modeId: string }
+  | { type: 'limits'; maxTurnsPerRound: number }
+  | { type: 'wait'; ticks: number };
+
+const action: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 4, arbitrary: mention.map((asked) => ({ type: 'send' as const, text: `${asked} what now?`.trim() })) },
+  { weight: 1, arbitrary: fc.constant({ type: 'stop-all' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constantFrom('stop-peer', 'mute', 'unmute', 'speak-now' as const), peerId }),
+  },
+  { weight: 1, arbitrary: fc.constant({ type: 'skip-next' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constantFrom('edit', 'regenerate', 'show-version' as const),
+      pick: fc.nat(50),
+      text: fc.constantFrom('Try again, @gpt', 'Rather: what breaks?'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('mode' as const),
+      modeId: fc.constantFrom('collaborative', 'adversarial'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('limits' as const), maxTurnsPerRound: fc.integer({ min: 1, max: 6 }) }),
+  },
+  { weight: 3, arbitrary: fc.record({ type: fc.constant('wait' as const), ticks: fc.integer({ min: 1, max: 4 }) }) },
+);
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function apply(state: RoomStore, step: Action): void {
+  const pickOf = <T>(items: readonly T[], pick: number): T | undefined => items[pick % Math.max(1, items.length)];
+  const path = state.messageIds.map((id) => state.messages[id]!);
+  switch (step.type) {
+    case 'send':
+      return void state.send(step.text);
+    case 'stop-all':
+      return state.stopAll();
+    case 'stop-peer':
+      return state.stopPeer(step.peerId);
+    case 'mute':
+      return state.mute(step.peerId);
+    case 'unmute':
+      return state.unmute(step.peerId);
+    case 'speak-now':
+      return void state.speakNow(step.peerId);
+    case 'skip-next':
+      return state.skipNext();
+    case 'edit': {
+      const human = pickOf(
+        path.filter((message) => message.kind === 'human'),
+        step.pick,
+      );
+      return void (human && state.editAndRerun(human.id, step.text));
+    }
+    case 'regenerate': {
+      const peer = pickOf(
+        path.filter((message) => message.kind === 'peer' && message.status !== 'streaming'),
+        step.pick,
+      );
+      return void (peer && state.regenerate(peer.id));
+    }
+    case 'show-version': {
+      const id = pickOf(Object.keys(state.messages), step.pick);
+      return void (id && state.showVersion(id));
+    }
+    case 'mode':
+      return void state.setMode(step.modeId);
+    case 'limits':
+      return void state.setLimits({ maxTurnsPerRound: step.maxTurnsPerRound });
+    case 'wait':
+      return;
+  }
+}
+
+describe('the room log', () => {
+  it('replays to exactly the live state, for random sessions', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(action, { minLength: 1, maxLength: 24 }),
+        fc.dictionary(
+          fc.constantFrom(...HANDLES.map((handle) => `${handle}-model`)),
+          fc.array(reply, { maxLength: 6 }),
+        ),
+        async (actions, script) => {
+          const adapters = scriptedAdapters(script);
+          const store = createFacilitatorStore(testDeps(adapters.adapterFor));
+          for (const step of actions) {
+            apply(store.getState(), step);
+            for (let i = 0; i < (step.type === 'wait' ? step.ticks : 1); i++) await tick();
+          }
+          const streaming = () => Object.values(store.getState().messages).some((m) => m.status === 'streaming');
+          await settle(() => {
+            adapters.releaseAll();
+            return store.getState().roundActive || streaming();
+          });
+          const state = store.getState();
+          expect(state.log[0]?.type).toBe('conversation-started');
+          expect(replayRoom(state.log)).toStrictEqual(projectionOf(state));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});

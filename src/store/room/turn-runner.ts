@@ -1,0 +1,137 @@
+/**
+ * The turn runner: runs the turns the arbiter starts through the L0 adapters. It owns the AbortControllers and the
+ * streamed text: tokens are batched into one store change per frame and shown on the message, which stays
+ * transient (autosave checkpoints it) until the turn's `turn-finished` event carries the final text.
+ */
+import type { AdapterEvent, ProviderSettings, TurnResult } from '../../adapters/index.ts';
+import { ContextBuilder, keyForSeat, modeById, transcriptOf, withheldKeyMessage } from '../../core/index.ts';
+import type { ArbiterEffect, PeerSeat, TurnRecord } from '../../core/index.ts';
+import type { RoomContext } from './context.ts';
+
+type StartTurn = Extract<ArbiterEffect, { type: 'start-turn' }>;
+
+export function createTurnRunner(ctx: Omit<RoomContext, 'abortAll'>, contextBuilder: ContextBuilder) {
+  const { deps, set, get } = ctx;
+  const controllers = new Map<string, AbortController>();
+  const pendingText = new Map<string, string>();
+  let flushScheduled = false;
+  /** Bumped when the conversation is replaced: late results of the old one's turns are then dropped. */
+  let generation = 0;
+
+  const flushText = () => {
+    flushScheduled = false;
+    if (pendingText.size === 0) return;
+    const batch = new Map(pendingText);
+    pendingText.clear();
+    set((state) => {
+      const messages = { ...state.messages };
+      for (const [id, text] of batch) {
+        const current = messages[id];
+        if (current) messages[id] = { ...current, text: current.text + text, retrying: undefined };
+      }
+      return { messages };
+    });
+  };
+
+  const queueText = (messageId: string, text: string) => {
+    pendingText.set(messageId, (pendingText.get(messageId) ?? '') + text);
+    if (flushScheduled) return;
+    flushScheduled = true;
+    deps.requestFrame(flushText);
+  };
+
+  const showRetrying = (messageId: string, notice: string) =>
+    set((state) => {
+      const current = state.messages[messageId];
+      return current ? { messages: { ...state.messages, [messageId]: { ...current, retrying: notice } } } : {};
+    });
+
+  const providerSettings = (peer: PeerSeat): ProviderSettings => {
+    const config = get().providers[peer.provider] ?? {};
+    const baseURL = peer.baseURL ?? config.baseURL;
+    const apiKey = keyForSeat(peer, config);
+    return { kind: peer.provider, ...(apiKey ? { apiKey } : {}), ...(baseURL ? { baseURL } : {}) };
+  };
+
+  /** What the turn's event records of an adapter's result (the cost is estimated here, once, from the catalog). */
+  const recordOf = (peer: PeerSeat, result: TurnResult): TurnRecord => {
+    const usage = result.usage ?? undefined;
+    const costUsd = usage ? deps.costOf?.(peer, usage) : undefined;
+    return {
+      status: result.status,
+      text: result.text,
+      stopReason: result.stopReason,
+      latencyMs: { firstToken: result.latency.firstTokenMs, total: result.latency.totalMs },
+      ...(usage ? { usage: { input: usage.inputTokens, output: usage.outputTokens } } : {}),
+      ...(costUsd !== undefined ? { costUsd } : {}),
+      ...(result.status !== 'complete'
+        ? { error: { reason: result.error.reason, message: result.error.message } }
+        : {}),
+    };
+  };
+
+  async function start(effect: StartTurn): Promise<void> {
+    const peer = get().peers.find((seat) => seat.id === effect.peerId);
+    if (!peer) {
+      const error = { reason: 'unknown' as const, message: 'That peer is no longer in the room.' };
+      ctx.commit({ type: 'turn-finished', turnId: effect.turnId, result: refusedRecord(error) });
+      return;
+    }
+    const messageId = deps.newId();
+    ctx.commit({ type: 'turn-opened', turnId: effect.turnId, messageId });
+    const state = get();
+    // The reply's own (empty) message is last on the path: the peer is sent what came before it.
+    const messages = transcriptOf(state).filter((message) => message.id !== messageId);
+    const { request } = contextBuilder.buildPeerContext(
+      { roster: { human: state.human, peers: state.peers }, mode: modeById(state, effect.modeId), messages },
+      peer.id,
+    );
+    const controller = new AbortController();
+    controllers.set(effect.turnId, controller);
+    const startedIn = generation;
+    const onEvent = (event: AdapterEvent) => {
+      if (startedIn !== generation) return;
+      if (event.type === 'delta') queueText(messageId, event.text);
+      else showRetrying(messageId, event.message);
+    };
+    const room = {
+      selfHandle: peer.handle,
+      // Only seats that can answer: a demo peer should not call on a muted one.
+      peers: state.peers
+        .filter((seat) => seat.id !== peer.id && seat.enabled)
+        .map((seat) => ({ handle: seat.handle, name: seat.displayName })),
+      modeId: effect.modeId,
+      human: { handle: state.human.handle, name: state.human.displayName },
+    };
+    const withheld = withheldKeyMessage(peer, state.providers[peer.provider] ?? {});
+    const record = withheld
+      ? refusedRecord({ reason: 'bad-key', message: withheld })
+      : recordOf(
+          peer,
+          await deps.adapterFor(providerSettings(peer)).stream(request, { signal: controller.signal, onEvent, room }),
+        );
+    if (startedIn !== generation) return;
+    controllers.delete(effect.turnId);
+    flushText();
+    ctx.commit(
+      { type: 'turn-finished', turnId: effect.turnId, messageId, result: record },
+      { beforeEffects: ctx.refreshContextFills },
+    );
+  }
+
+  return {
+    start: (effect: StartTurn) => void start(effect),
+    abort: (turnId: string) => controllers.get(turnId)?.abort(),
+    abortAll() {
+      generation++;
+      for (const controller of controllers.values()) controller.abort();
+      controllers.clear();
+      pendingText.clear();
+    },
+  };
+}
+
+/** A turn that never reached a provider. */
+function refusedRecord(error: NonNullable<TurnRecord['error']>): TurnRecord {
+  return { status: 'error', text: '', stopReason: null, latencyMs: { firstToken: null, total: 0 }, error };
+}
