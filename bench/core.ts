@@ -20,9 +20,9 @@ import {
   outcomeFromReply,
   parseMentions,
   reduceArbiter,
-  toAnthropicRequest,
 } from '../src/core/index.ts';
 import type { ArbiterEffect, ArbiterState, ContextInput, Message } from '../src/core/index.ts';
+import { toAnthropicRequest } from '../src/adapters/providers/common/request-shapes.ts';
 import { BUDGETS } from './budgets.ts';
 import { benchRoster, benchTranscript, humanText, peerReply } from './core-fixture.ts';
 

@@ -2,7 +2,9 @@
  * How many tokens of a peer's context window the shared history may use, and how full the window is.
  */
 import type { PeerParticipant } from '../domain/participants.ts';
-import { DEFAULT_MAX_OUTPUT_TOKENS } from './provider-shapes.ts';
+
+/** Output tokens kept free in a seat's window when the seat sets no output limit. */
+export const RESERVED_OUTPUT_TOKENS = 1024;
 
 /** Share of the window kept free because the token estimate is rough (it undercounts e.g. CJK text). */
 export const ESTIMATE_SAFETY_MARGIN = 0.1;
@@ -14,7 +16,7 @@ export const ESTIMATE_SAFETY_MARGIN = 0.1;
  */
 export function historyBudget(peer: PeerParticipant, systemAllowance: number): number {
   const window = peer.settings.contextWindow;
-  const output = peer.settings.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
+  const output = peer.settings.maxOutputTokens ?? RESERVED_OUTPUT_TOKENS;
   return Math.max(0, Math.floor(window * (1 - ESTIMATE_SAFETY_MARGIN)) - output - systemAllowance);
 }
 

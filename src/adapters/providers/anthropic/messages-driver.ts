@@ -4,7 +4,7 @@
  * throw an APIError without status.
  */
 import type { PeerRequest } from '../../../core/index.ts';
-import { toAnthropicRequest } from '../../../core/index.ts';
+import { toAnthropicRequest } from '../common/request-shapes.ts';
 import type { StreamPart, TurnDriver } from '../../runtime/driver.ts';
 import { describeStainlessError } from '../common/stainless-errors.ts';
 import type { AnthropicConnection } from './connection.ts';

@@ -6,8 +6,8 @@ import {
   toGeminiRequest,
   toOpenAIChatRequest,
   toOpenAIResponsesRequest,
-} from './provider-shapes.ts';
-import type { ChatMessage, PeerRequest } from './request.ts';
+} from './request-shapes.ts';
+import type { ChatMessage, PeerRequest } from '../../../core/index.ts';
 
 const request: PeerRequest = {
   peerId: 'p',

@@ -1,12 +1,15 @@
 /**
- * The request bodies the L0 adapters send, derived from a `PeerRequest`. Plain object types defined here (no SDK
- * types). Streaming flags and credentials are added by the adapters.
+ * The request bodies the providers' APIs take, derived from the core's provider-neutral `PeerRequest`. Plain
+ * object types defined here (no SDK types). Streaming flags and credentials are added by the drivers.
  */
-import type { ChatMessage, PeerRequest } from './request.ts';
-import { CONVERSATION_START_CUE, mergeSameRole } from './role-mapping.ts';
+import { CONVERSATION_START_CUE, mergeSameRole, RESERVED_OUTPUT_TOKENS } from '../../../core/index.ts';
+import type { ChatMessage, PeerRequest } from '../../../core/index.ts';
 
-/** Anthropic requires `max_tokens`; used when the seat sets no limit. */
-export const DEFAULT_MAX_OUTPUT_TOKENS = 1024;
+/**
+ * Anthropic requires `max_tokens`; a seat that sets no limit gets the output the core kept free for it in the
+ * context budget, so the reply fits the window.
+ */
+export const DEFAULT_MAX_OUTPUT_TOKENS = RESERVED_OUTPUT_TOKENS;
 
 /** Re-asserts the alternation rules: merged, starting with `user`. Cheap no-op for core-built requests. */
 function alternating(messages: readonly ChatMessage[]): ChatMessage[] {

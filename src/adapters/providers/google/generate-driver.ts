@@ -4,7 +4,7 @@
  */
 import type { GenerateContentResponse } from '@google/genai';
 import type { PeerRequest } from '../../../core/index.ts';
-import { toGeminiRequest } from '../../../core/index.ts';
+import { toGeminiRequest } from '../common/request-shapes.ts';
 import type { StreamPart, TurnDriver } from '../../runtime/driver.ts';
 import type { GoogleConnection } from './connection.ts';
 import { describeGoogleError } from './errors.ts';

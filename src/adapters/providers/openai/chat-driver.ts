@@ -3,7 +3,7 @@
  * `stream_options.include_usage`, so the last chunk carries the usage. The terminal event is a `finish_reason`.
  */
 import type { PeerRequest } from '../../../core/index.ts';
-import { toOpenAIChatRequest } from '../../../core/index.ts';
+import { toOpenAIChatRequest } from '../common/request-shapes.ts';
 import type { StreamPart, TurnDriver } from '../../runtime/driver.ts';
 import { describeStainlessError } from '../common/stainless-errors.ts';
 import type { OpenAIConnection } from './connection.ts';

@@ -4,7 +4,7 @@
  * into failures here.
  */
 import type { PeerRequest } from '../../../core/index.ts';
-import { toOpenAIResponsesRequest } from '../../../core/index.ts';
+import { toOpenAIResponsesRequest } from '../common/request-shapes.ts';
 import type { ApiFailure } from '../../errors/failure.ts';
 import type { StreamPart, TurnDriver } from '../../runtime/driver.ts';
 import { strings } from '../common/fields.ts';
