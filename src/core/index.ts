@@ -58,23 +58,37 @@ export type { ChatMessage, PeerRequest } from './context/request.ts';
 export type { ContextInput, PeerContext } from './context/build.ts';
 export { buildAllPeerContexts, buildPeerContext, ContextBuilder } from './context/build.ts';
 export type { ContextFill } from './context/budget.ts';
-export { ESTIMATE_SAFETY_MARGIN, historyBudget, RESERVED_OUTPUT_TOKENS } from './context/budget.ts';
+export { ESTIMATE_SAFETY_MARGIN, historyBudget } from './context/budget.ts';
 export type { HistoryCut } from './context/budget-cut.ts';
 export { cutHistoryToBudget, KEEP_NEWEST_ENTRIES, omittedMarker } from './context/budget-cut.ts';
 export type { HistoryEntry } from './context/shared-history.ts';
 export { selectSharedHistory } from './context/shared-history.ts';
 export type { AttributedEntry } from './context/role-mapping.ts';
-export {
-  attributedHistoryFor,
-  CONVERSATION_START_CUE,
-  historyMessagesFor,
-  mergeSameRole,
-} from './context/role-mapping.ts';
+export { attributedHistoryFor, historyMessagesFor, mergeSameRole } from './context/role-mapping.ts';
 export { buildSystemPrompt } from './context/system-prompt.ts';
 export { attributionHeader, stripEchoedAttribution } from './context/attribution.ts';
 export type { FinishedReply } from './context/reply.ts';
 export { finishReply, isPassReply, knownHandles } from './context/reply.ts';
 export { CHARS_PER_TOKEN, estimateMessageTokens, estimateTokens } from './context/tokens.ts';
+export type {
+  AnthropicMessage,
+  AnthropicMessagesRequest,
+  GeminiContent,
+  GeminiPart,
+  GeminiRequest,
+  OpenAIChatMessage,
+  OpenAIChatOptions,
+  OpenAIChatRequest,
+  OpenAIResponsesInputMessage,
+  OpenAIResponsesRequest,
+} from './context/provider-shapes.ts';
+export {
+  DEFAULT_MAX_OUTPUT_TOKENS,
+  toAnthropicRequest,
+  toGeminiRequest,
+  toOpenAIChatRequest,
+  toOpenAIResponsesRequest,
+} from './context/provider-shapes.ts';
 
 // Arbitration (§5) and human authority (§8)
 export type { ArbiterConfig } from './arbiter/reduce.ts';
@@ -94,7 +108,14 @@ export type {
   TurnOutcome,
   TurnUsage,
 } from './arbiter/types.ts';
-export { currentDapProbabilities, currentLimits, dapParamsOf, enabledPeers, isRoundActive } from './arbiter/policy.ts';
+export {
+  adapterProfileOf,
+  currentDapProbabilities,
+  currentLimits,
+  dapParamsOf,
+  enabledPeers,
+  isRoundActive,
+} from './arbiter/policy.ts';
 export type { ReplyOutcome } from './arbiter/from-roster.ts';
 export { arbiterPeersFromRoster, outcomeFromReply } from './arbiter/from-roster.ts';
 
@@ -111,8 +132,16 @@ export {
   validateDapOverrides,
   validateDapParams,
 } from './dap/params.ts';
-export type { DapPeerInput, DapProbability } from './dap/probabilities.ts';
-export { computeDapProbabilities } from './dap/probabilities.ts';
+export type {
+  DapFactorName,
+  DapFactorSources,
+  DapPeerInput,
+  DapProbability,
+  RecordedDapProbability,
+} from './dap/probabilities.ts';
+export { computeDapProbabilities, DAP_FACTOR_NAMES } from './dap/probabilities.ts';
+export type { AdapterProfile, AdapterWeightSource } from './dap/adapter-profile.ts';
+export { NEUTRAL_ADAPTER_PROFILE, sameAdapterProfile, validateAdapterProfile } from './dap/adapter-profile.ts';
 export type { DapDraw, DapSample } from './dap/sampling.ts';
 export { sampleDapSpeakers } from './dap/sampling.ts';
 

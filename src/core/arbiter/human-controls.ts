@@ -7,6 +7,7 @@ import type { DapOverrides } from '../dap/params.ts';
 import type { TurnReason } from '../domain/messages.ts';
 import { validateLimitOverrides } from '../governance/limits.ts';
 import type { LimitOverrides } from '../governance/limits.ts';
+import { dropProfilesOfRemovedSeats } from './adapter-profiles.ts';
 import type { StepDraft } from './draft.ts';
 import { findArbiterPeer } from './policy.ts';
 import { openRound } from './round-start.ts';
@@ -145,6 +146,7 @@ export function setPeers(draft: StepDraft, peers: readonly ArbiterPeer[]): void 
   if (ids.size !== peers.length || ids.has(draft.state.humanId))
     return draft.reject('set-peers', 'Peer ids must be unique');
   draft.state.peers = structuredClone([...peers]);
+  dropProfilesOfRemovedSeats(draft);
   draft.record({ type: 'roles-assigned', roles: rolesOf(draft) });
   abortOrphans(draft, (turn) => !ids.has(turn.peerId));
   const round = draft.state.round;

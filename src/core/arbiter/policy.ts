@@ -2,6 +2,7 @@
  * Read-only views of the arbiter state: the limits and DAP parameters in force, who is enabled, and the current
  * DAP probabilities (what the UI and the audit trail show).
  */
+import type { AdapterProfile } from '../dap/adapter-profile.ts';
 import { DAP_PRESETS, DEFAULT_DAP_PARAMS, resolveDapParams } from '../dap/params.ts';
 import type { DapParams } from '../dap/params.ts';
 import { computeDapProbabilities } from '../dap/probabilities.ts';
@@ -31,12 +32,20 @@ export function dapParamsOf(state: ArbiterState, peer: ArbiterPeer): DapParams {
   return resolveDapParams(resolveDapParams(preset, state.mode.defaults.dap), peer.dap);
 }
 
-/** p_i of every enabled peer if a speaker were sampled now. */
+/** The adapter profile the arbiter holds for a seat; undefined until one was set (old stored states hold none). */
+export function adapterProfileOf(state: ArbiterState, peerId: string): AdapterProfile | undefined {
+  const profiles = state.adapterProfiles ?? {};
+  return Object.hasOwn(profiles, peerId) ? profiles[peerId] : undefined;
+}
+
+/** p_i of every enabled peer if a speaker were sampled now, with every factor and its source. */
 export function currentDapProbabilities(state: ArbiterState): DapProbability[] {
   const inputs = enabledPeers(state).map((peer) => ({
     peerId: peer.id,
     params: dapParamsOf(state, peer),
     consecutiveErrors: state.consecutiveErrors[peer.id] ?? 0,
+    baseSetByUser: peer.dap.base !== undefined,
+    adapterProfile: adapterProfileOf(state, peer.id),
   }));
   return computeDapProbabilities(inputs, state.recentSpeakers);
 }

@@ -10,6 +10,7 @@ import { validateDapParams } from '../dap/params.ts';
 import { validateLimitOverrides } from '../governance/limits.ts';
 import type { LimitOverrides } from '../governance/limits.ts';
 import { seedRng } from '../rng/prng.ts';
+import { setAdapterProfile } from './adapter-profiles.ts';
 import { enqueueMentionedPeers } from './chaining.ts';
 import { StepDraft } from './draft.ts';
 import {
@@ -70,6 +71,7 @@ export function createArbiter(config: ArbiterConfig): ArbiterStep {
     broadcastRounds: 0,
     recentSpeakers: [],
     consecutiveErrors: {},
+    adapterProfiles: {},
     round: null,
     orphans: [],
     ended: false,
@@ -98,7 +100,9 @@ function configProblems(state: ArbiterState, limits: LimitOverrides): string[] {
 export function reduceArbiter(state: ArbiterState, input: ArbiterInput): ArbiterStep {
   const draft = new StepDraft(state, input.at);
   if (state.ended) {
-    if (input.type !== 'turn-finished') draft.reject(input.type, 'The session has ended');
+    // A late result or adapter report is not a request: it is ignored; anything else is refused.
+    if (input.type !== 'turn-finished' && input.type !== 'set-adapter-profile')
+      draft.reject(input.type, 'The session has ended');
     return draft.finish();
   }
   applyInput(draft, input);
@@ -150,6 +154,8 @@ function applyInput(draft: StepDraft, input: ArbiterInput): void {
       return setDap(draft, input.peerId, input.dap);
     case 'set-peers':
       return setPeers(draft, input.peers);
+    case 'set-adapter-profile':
+      return setAdapterProfile(draft, input.peerId, input.profile);
     case 'end-session':
       return endSession(draft);
   }

@@ -3,6 +3,7 @@
  * replayed, and the reducer never reads a clock or `Math.random` (times arrive with the inputs, randomness comes
  * from the seeded generator kept in the state).
  */
+import type { AdapterProfile } from '../dap/adapter-profile.ts';
 import type { DapOverrides } from '../dap/params.ts';
 import type { TokenUsage, TurnReason } from '../domain/messages.ts';
 import type { CoreEvent, RoundEndReason } from '../events/types.ts';
@@ -88,6 +89,11 @@ export interface ArbiterState {
   recentSpeakers: string[];
   /** Errors in a row per peer id, for DAP health. */
   consecutiveErrors: Record<string, number>;
+  /**
+   * The latest adapter profile per peer id (`set-adapter-profile`), multiplied into DAP's p_i. `{}` in a new
+   * arbiter; absent in states stored before profiles existed, which reads as `{}` (see `adapterProfileOf`).
+   */
+  adapterProfiles?: Record<string, AdapterProfile>;
   round: RoundState | null;
   /** Turns left running by a human message when `abortInFlightOnHumanMessage` is off. */
   orphans: InFlightTurn[];
@@ -138,6 +144,12 @@ export type ArbiterInput =
   | { type: 'set-limits'; at: number; limits: LimitOverrides }
   | { type: 'set-dap'; at: number; peerId: string | null; dap: DapOverrides }
   | { type: 'set-peers'; at: number; peers: ArbiterPeer[] }
+  /**
+   * What a seat's L0 adapter now reports about its provider and model (default weight, observed health and
+   * latency). Replaces the seat's previous profile; used by the next DAP sampling. Records no event (the factors
+   * appear in every `dap-sampled` event); an invalid profile or unknown peer is rejected, state unchanged.
+   */
+  | { type: 'set-adapter-profile'; at: number; peerId: string; profile: AdapterProfile }
   | { type: 'end-session'; at: number };
 
 export type ArbiterInputType = ArbiterInput['type'];

@@ -124,6 +124,36 @@ describe('the formula', () => {
     );
   });
 
+  it('multiplies in the adapter profile; a user-set base replaces the provider weight', () => {
+    const profile = { weight: 0.8, weightSource: 'provider-default' as const, health: 0.5, latency: 0.9 };
+    const [fromMode, fromUser, unreported] = computeDapProbabilities(
+      [
+        { ...peer('a'), adapterProfile: profile },
+        { ...peer('b', { ...D, base: 0.6 }), adapterProfile: profile, baseSetByUser: true },
+        peer('c'),
+      ],
+      [],
+    );
+    expect(fromMode?.raw).toBeCloseTo(1 * 0.8 * 0.5 * 0.9);
+    expect(fromMode?.sources).toMatchObject({ base: 'mode', providerWeight: 'provider-default' });
+    expect(fromUser?.raw).toBeCloseTo(0.6 * 1 * 0.5 * 0.9);
+    expect(fromUser).toMatchObject({ base: 0.6, providerWeight: 1, sources: { base: 'user', providerWeight: 'user' } });
+    expect(unreported).toMatchObject({ p: 1, providerWeight: 1, adapterHealth: 1, latency: 1 });
+    expect(unreported?.sources).toMatchObject({ providerWeight: 'not-reported', latency: 'not-reported' });
+  });
+
+  it('p_i stays in [pMin, pMax] with any valid adapter profile (property)', () => {
+    const factor = fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(factor, factor, factor, fc.boolean(), (weight, health, latency, baseSetByUser) => {
+        const adapterProfile = { weight, weightSource: 'provider-default' as const, health, latency };
+        const [only] = computeDapProbabilities([{ ...peer('a'), adapterProfile, baseSetByUser }], []);
+        expect(only?.p).toBeGreaterThanOrEqual(D.pMin);
+        expect(only?.p).toBeLessThanOrEqual(D.pMax);
+      }),
+    );
+  });
+
   it('is content-blind: its only inputs are ids, recent speakers, and error counts', () => {
     // The signature is the proof; this pins it so a content parameter cannot sneak in unnoticed.
     expect(computeDapProbabilities.length).toBe(2);

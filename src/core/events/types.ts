@@ -3,7 +3,7 @@
  * conversation's log, and the input time (`at`, milliseconds) it was produced at.
  */
 import type { DapDraw } from '../dap/sampling.ts';
-import type { DapProbability } from '../dap/probabilities.ts';
+import type { RecordedDapProbability } from '../dap/probabilities.ts';
 import type { TokenUsage, TurnReason } from '../domain/messages.ts';
 
 /** Why a round ended (profile §5.6): exactly one per round. */
@@ -67,7 +67,14 @@ export type CoreEventBody =
       messageId: string | null;
       trigger: 'human-message' | 'speak-now' | 'regenerate';
     }
-  | { type: 'dap-sampled'; roundId: string; probabilities: DapProbability[]; draws: DapDraw[]; fallback: boolean }
+  | {
+      type: 'dap-sampled';
+      roundId: string;
+      /** Every p_i with its factors and their sources (events from before adapter profiles have fewer fields). */
+      probabilities: RecordedDapProbability[];
+      draws: DapDraw[];
+      fallback: boolean;
+    }
   | {
       type: 'turn-dispatched';
       roundId: string;

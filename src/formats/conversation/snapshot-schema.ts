@@ -204,6 +204,21 @@ const probability = z.strictObject({
   fairness: z.number(),
   health: z.number(),
   share: z.number(),
+  // Adapter profiles (profile §6): absent in events recorded before PeerChat had them, so optional.
+  providerWeight: z.number().optional(),
+  adapterHealth: z.number().optional(),
+  latency: z.number().optional(),
+  sources: z
+    .strictObject({
+      base: z.enum(['user', 'mode']),
+      providerWeight: z.enum(['user', 'provider-default', 'not-reported']),
+      recency: z.literal('turn-history'),
+      fairness: z.literal('turn-history'),
+      health: z.literal('turn-history'),
+      adapterHealth: z.enum(['adapter-observed', 'not-reported']),
+      latency: z.enum(['adapter-observed', 'not-reported']),
+    })
+    .optional(),
 });
 const draw = z.strictObject({ peerId: id, p: z.number(), u: z.number(), drawn: z.boolean() });
 

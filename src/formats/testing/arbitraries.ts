@@ -226,16 +226,32 @@ function eventBody(
 ): fc.Arbitrary<CoreEventBody> {
   const anyone = fc.constantFrom(...participantIds);
   const peer = fc.constantFrom(...peerIds);
-  const probability = fc.record({
-    peerId: peer,
-    p: finite(0, 1),
-    raw: finite(),
-    base: finite(),
-    recency: finite(),
-    fairness: finite(),
-    health: finite(),
-    share: finite(),
-  });
+  const probability = fc.record(
+    {
+      peerId: peer,
+      p: finite(0, 1),
+      raw: finite(),
+      base: finite(),
+      recency: finite(),
+      fairness: finite(),
+      health: finite(),
+      share: finite(),
+      // Adapter profiles: events recorded before them lack these fields.
+      providerWeight: finite(0, 1),
+      adapterHealth: finite(0, 1),
+      latency: finite(0, 1),
+      sources: fc.record({
+        base: fc.constantFrom('user' as const, 'mode' as const),
+        providerWeight: fc.constantFrom('user' as const, 'provider-default' as const, 'not-reported' as const),
+        recency: fc.constant('turn-history' as const),
+        fairness: fc.constant('turn-history' as const),
+        health: fc.constant('turn-history' as const),
+        adapterHealth: fc.constantFrom('adapter-observed' as const, 'not-reported' as const),
+        latency: fc.constantFrom('adapter-observed' as const, 'not-reported' as const),
+      }),
+    },
+    { requiredKeys: ['peerId', 'p', 'raw', 'base', 'recency', 'fairness', 'health', 'share'] },
+  );
   return fc.oneof(
     fc.record({ type: fc.constant('session-started' as const), seed: fc.nat(), modeId: fc.constant(room.modeId) }),
     fc.record({
