@@ -58,37 +58,23 @@ export type { ChatMessage, PeerRequest } from './context/request.ts';
 export type { ContextInput, PeerContext } from './context/build.ts';
 export { buildAllPeerContexts, buildPeerContext, ContextBuilder } from './context/build.ts';
 export type { ContextFill } from './context/budget.ts';
-export { ESTIMATE_SAFETY_MARGIN, historyBudget } from './context/budget.ts';
+export { ESTIMATE_SAFETY_MARGIN, historyBudget, RESERVED_OUTPUT_TOKENS } from './context/budget.ts';
 export type { HistoryCut } from './context/budget-cut.ts';
 export { cutHistoryToBudget, KEEP_NEWEST_ENTRIES, omittedMarker } from './context/budget-cut.ts';
 export type { HistoryEntry } from './context/shared-history.ts';
 export { selectSharedHistory } from './context/shared-history.ts';
 export type { AttributedEntry } from './context/role-mapping.ts';
-export { attributedHistoryFor, historyMessagesFor, mergeSameRole } from './context/role-mapping.ts';
+export {
+  attributedHistoryFor,
+  CONVERSATION_START_CUE,
+  historyMessagesFor,
+  mergeSameRole,
+} from './context/role-mapping.ts';
 export { buildSystemPrompt } from './context/system-prompt.ts';
 export { attributionHeader, stripEchoedAttribution } from './context/attribution.ts';
 export type { FinishedReply } from './context/reply.ts';
 export { finishReply, isPassReply, knownHandles } from './context/reply.ts';
 export { CHARS_PER_TOKEN, estimateMessageTokens, estimateTokens } from './context/tokens.ts';
-export type {
-  AnthropicMessage,
-  AnthropicMessagesRequest,
-  GeminiContent,
-  GeminiPart,
-  GeminiRequest,
-  OpenAIChatMessage,
-  OpenAIChatOptions,
-  OpenAIChatRequest,
-  OpenAIResponsesInputMessage,
-  OpenAIResponsesRequest,
-} from './context/provider-shapes.ts';
-export {
-  DEFAULT_MAX_OUTPUT_TOKENS,
-  toAnthropicRequest,
-  toGeminiRequest,
-  toOpenAIChatRequest,
-  toOpenAIResponsesRequest,
-} from './context/provider-shapes.ts';
 
 // Arbitration (§5) and human authority (§8)
 export type { ArbiterConfig } from './arbiter/reduce.ts';
