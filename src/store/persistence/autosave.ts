@@ -5,8 +5,8 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { RoomState, RoomStore, TranscriptMessage } from '../types.ts';
-import type { ConversationRecord, EventRecord, MessageRecord, PeerChatDb } from './db.ts';
-import { saveChanges } from './conversations.ts';
+import type { ConversationRecord, EventRecord, MessageRecord, PeerChatDb, RoomLogRecord } from './db.ts';
+import { saveChanges, type ConversationChanges } from './conversations.ts';
 
 /** The Web Locks subset we use: one exclusive lock per conversation, held while it is open. */
 export interface ConversationLocks {
@@ -49,6 +49,8 @@ interface Saved {
   messageIds: string[];
   /** Events up to this Lamport number are stored. */
   eventsThrough: number;
+  /** Room log events up to this Lamport number are stored. */
+  logThrough: number;
   recordKey: unknown[];
   createdAt: number | null;
   writable: boolean;
@@ -65,6 +67,7 @@ function recordKeyOf(state: RoomStore): unknown[] {
     state.lastRoundEnd,
     state.arbiter,
     state.messageIds,
+    state.logLamport,
   ];
 }
 
@@ -157,6 +160,8 @@ export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, option
       messages: stored ? state.messages : {},
       messageIds: stored ? state.messageIds : [],
       eventsThrough: stored ? storedLamportOf(state) : 0,
+      // An opened conversation's log goes on from its snapshot; a new one's is written from its first event.
+      logThrough: stored ? state.logLamport : 0,
       recordKey: recordKeyOf(state),
       createdAt,
       writable,
@@ -168,7 +173,7 @@ function diff(
   state: RoomStore,
   saved: Saved,
   at: number,
-): { record: ConversationRecord; messages: MessageRecord[]; events: EventRecord[] } | null {
+): (ConversationChanges & { record: ConversationRecord }) | null {
   if (state.messageIds.length === 0) return null;
   const messages: MessageRecord[] = [];
   const written = new Set<string>();
@@ -191,11 +196,16 @@ function diff(
     ...event,
     conversationId: state.conversationId,
   }));
+  const roomLog: RoomLogRecord[] = eventsAfter(state.log, saved.logThrough).map((event) => ({
+    conversationId: state.conversationId,
+    lamport: event.lamport,
+    event,
+  }));
   const key = recordKeyOf(state);
   const recordChanged = saved.createdAt === null || key.some((part, index) => part !== saved.recordKey[index]);
-  if (messages.length === 0 && events.length === 0 && !recordChanged) return null;
+  if (messages.length === 0 && events.length === 0 && roomLog.length === 0 && !recordChanged) return null;
   const createdAt = saved.createdAt ?? state.messages[state.messageIds[0]!]?.createdAt ?? at;
-  return { record: recordOf(state, createdAt, at), messages, events };
+  return { record: recordOf(state, createdAt, at), messages, events, roomLog };
 }
 
 /**
@@ -224,6 +234,7 @@ function recordOf(state: RoomState, createdAt: number, at: number): Conversation
     room: { name, human, peers, modeId, customModes, limits, seed },
     arbiter: state.arbiter,
     lastRoundEnd: state.lastRoundEnd,
+    logLamport: state.logLamport,
     pathIds: state.messageIds,
   };
 }

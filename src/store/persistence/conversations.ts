@@ -3,9 +3,9 @@
  * Messages are stored one record each, keyed by conversation and message id, so two tabs writing the same
  * conversation never overwrite each other's messages.
  */
-import type { CoreEvent } from '../../core/index.ts';
+import type { CoreEvent, RoomEvent } from '../../core/index.ts';
 import type { SavedConversation, TranscriptMessage } from '../types.ts';
-import type { ConversationRecord, EventRecord, MessageRecord, PeerChatDb } from './db.ts';
+import type { ConversationRecord, EventRecord, MessageRecord, PeerChatDb, RoomLogRecord } from './db.ts';
 
 export interface ConversationSummary {
   id: string;
@@ -157,6 +157,7 @@ function headerOf(record: ConversationRecord) {
     room: record.room,
     arbiter: record.arbiter,
     lastRoundEnd: record.lastRoundEnd,
+    ...(record.logLamport !== undefined ? { logLamport: record.logLamport } : {}),
   };
 }
 
@@ -175,15 +176,32 @@ export interface ConversationChanges {
   record?: ConversationRecord;
   messages: MessageRecord[];
   events: EventRecord[];
+  /** New room log events; the record and messages written with them are the snapshot they lead to. */
+  roomLog?: RoomLogRecord[];
 }
 
-/** Writes one batch in one transaction. */
+/** Writes one batch in one transaction: the log and the snapshot it leads to are stored together or not at all. */
 export async function saveChanges(db: PeerChatDb, changes: ConversationChanges): Promise<void> {
-  await db.transaction('rw', db.conversations, db.messages, db.events, async () => {
+  await db.transaction('rw', [db.conversations, db.messages, db.events, db.roomLog], async () => {
     if (changes.record) await db.conversations.put(changes.record);
     if (changes.messages.length > 0) await db.messages.bulkPut(changes.messages);
     if (changes.events.length > 0) await db.events.bulkPut(changes.events);
+    if (changes.roomLog && changes.roomLog.length > 0) await db.roomLog.bulkPut(changes.roomLog);
   });
+}
+
+/** A conversation's stored room log in Lamport order; undefined once `keepGoing` says stop. */
+export function loadRoomLog(db: PeerChatDb, id: string, keepGoing?: () => boolean) {
+  return inPages<RoomLogRecord, number>(
+    (after) =>
+      db.roomLog
+        .where('[conversationId+lamport]')
+        .between([id, after ?? -Infinity], [id, Infinity], after === undefined, true)
+        .limit(PAGE_SIZE)
+        .toArray(),
+    (record) => record.lamport,
+    keepGoing,
+  ).then((records) => records?.map((record): RoomEvent => record.event));
 }
 
 /** Stores a whole conversation at once (an import). */
@@ -227,9 +245,14 @@ export async function purgeDeleted(db: PeerChatDb, before: number): Promise<void
     (record) => record.deletedAt !== undefined && record.deletedAt < before,
   );
   for (const record of doomed) {
-    await db.transaction('rw', db.conversations, db.messages, db.events, async () => {
-      await db.messages.where('[conversationId+seq]').between([record.id, -Infinity], [record.id, Infinity]).delete();
-      await db.events.where('[conversationId+lamport]').between([record.id, -Infinity], [record.id, Infinity]).delete();
+    await db.transaction('rw', [db.conversations, db.messages, db.events, db.roomLog], async () => {
+      const [from, to] = [
+        [record.id, -Infinity],
+        [record.id, Infinity],
+      ];
+      await db.messages.where('[conversationId+seq]').between(from, to).delete();
+      await db.events.where('[conversationId+lamport]').between(from, to).delete();
+      await db.roomLog.where('[conversationId+lamport]').between(from, to).delete();
       await db.conversations.delete(record.id);
     });
   }

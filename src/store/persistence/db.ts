@@ -2,7 +2,7 @@
  * PeerChat's IndexedDB database (through Dexie). Everything this browser keeps lives here; nothing leaves it.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { ArbiterState, CoreEvent, RoundEndReason } from '../../core/index.ts';
+import type { ArbiterState, CoreEvent, RoomEvent, RoundEndReason } from '../../core/index.ts';
 import type { RoomData, TranscriptMessage } from '../types.ts';
 
 export interface SettingRecord {
@@ -19,6 +19,8 @@ export interface ConversationRecord {
   room: RoomData;
   arbiter: ArbiterState | null;
   lastRoundEnd: RoundEndReason | null;
+  /** The newest room event this record (with the messages) reflects: it is the snapshot the room log goes on from. */
+  logLamport?: number;
   /** The message ids of the versions shown, in order (other versions are stored too). */
   pathIds?: string[];
   /** Set while a deletion can still be undone; such conversations are hidden. */
@@ -30,11 +32,19 @@ export type MessageRecord = TranscriptMessage & { conversationId: string; seq: n
 
 export type EventRecord = CoreEvent & { conversationId: string };
 
+/** One event of a conversation's room log (src/core/room/events.ts), keyed by its Lamport number. */
+export interface RoomLogRecord {
+  conversationId: string;
+  lamport: number;
+  event: RoomEvent;
+}
+
 export class PeerChatDb extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   conversations!: EntityTable<ConversationRecord, 'id'>;
   messages!: Table<MessageRecord, [string, string]>;
   events!: Table<EventRecord, [string, number]>;
+  roomLog!: Table<RoomLogRecord, [string, number]>;
 
   constructor(name = 'peerchat') {
     super(name);
@@ -45,5 +55,7 @@ export class PeerChatDb extends Dexie {
       messages: '[conversationId+id], [conversationId+seq]',
       events: '[conversationId+lamport]',
     });
+    // The room log; conversations stored before it have none, and their log starts at their stored snapshot.
+    this.version(3).stores({ roomLog: '[conversationId+lamport]' });
   }
 }

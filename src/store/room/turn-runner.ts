@@ -4,8 +4,8 @@
  * transient (autosave checkpoints it) until the turn's `turn-finished` event carries the final text.
  */
 import type { AdapterEvent, ProviderSettings, TurnResult } from '../../adapters/index.ts';
-import { ContextBuilder, keyForSeat, modeById, transcriptOf, withheldKeyMessage } from '../../core/index.ts';
-import type { ArbiterEffect, PeerSeat, TurnRecord } from '../../core/index.ts';
+import { keyForSeat, modeById, transcriptOf, withheldKeyMessage } from '../../core/index.ts';
+import type { ArbiterEffect, PeerSeat, TurnRecord , ContextBuilder} from '../../core/index.ts';
 import type { RoomContext } from './context.ts';
 
 type StartTurn = Extract<ArbiterEffect, { type: 'start-turn' }>;
