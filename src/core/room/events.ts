@@ -8,6 +8,7 @@
  * Events are plain JSON, stamped with an id (appending the same id twice changes nothing) and a Lamport number
  * (the log is in increasing Lamport order). This is the unit a shared room syncs.
  */
+import { validateAdapterProfile, type AdapterProfile } from '../dap/adapter-profile.ts';
 import type { DapOverrides } from '../dap/params.ts';
 import type { LimitOverrides } from '../governance/limits.ts';
 import type { PeerSeat, RoomData, TurnErrorNote } from './types.ts';
@@ -55,7 +56,9 @@ export type RoomEventBody =
   | { type: 'dap-set'; peerId: string | null; dap: DapOverrides }
   /** The seats, in table order, after an add, edit, removal or move. */
   | { type: 'seats-set'; peers: PeerSeat[] }
-  | { type: 'title-set'; title: string };
+  | { type: 'title-set'; title: string }
+  /** What a seat's adapter observed of its provider changed its DAP profile (traffic control only). */
+  | { type: 'adapter-profile-set'; peerId: string; profile: AdapterProfile };
 
 export type RoomEventType = RoomEventBody['type'];
 
@@ -122,6 +125,8 @@ const BODY_CHECKS: Record<RoomEventType, Check> = {
     (event.peerId === null || isText(event.peerId) ? null : 'peerId') ?? (isObject(event.dap) ? null : 'dap'),
   'seats-set': (event) => (Array.isArray(event.peers) && event.peers.every(isObject) ? null : 'peers'),
   'title-set': (event) => (typeof event.title === 'string' && event.title.trim() !== '' ? null : 'title'),
+  'adapter-profile-set': (event) =>
+    texts('peerId')(event) ?? (validateAdapterProfile(event.profile).length === 0 ? null : 'profile'),
 };
 
 function turnRecordProblem(result: unknown): string | null {

@@ -110,6 +110,8 @@ function applyEvent(state: RoomProjection, event: RoomEvent): RoomStep {
       };
       return arbiterStep(state, input, (next) => ({ ...next, peers }));
     }
+    case 'adapter-profile-set':
+      return arbiterStep(state, { type: 'set-adapter-profile', at, peerId: event.peerId, profile: event.profile });
     case 'title-set':
       return { state: { ...state, title: event.title.trim() }, effects: [], refused: null };
   }
