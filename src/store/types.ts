@@ -23,6 +23,16 @@ export type { PeerSeat, ProviderConfig, RoomData, SavedConversation, TranscriptM
 
 export type Result = { ok: true } | { ok: false; message: string };
 
+/** What the human fills in to define a mode. */
+export interface CustomModeDraft {
+  /** Set to redefine that custom mode; a new one gets an id from its name. */
+  id?: string;
+  name: string;
+  tagline?: string;
+  promptBlock: string;
+  dapPreset: DapPresetId;
+}
+
 /** What the user edits about a seat. */
 export type PeerInput = Omit<PeerSeat, 'id' | 'kind' | 'enabled' | 'dap'> & Partial<Pick<PeerSeat, 'dap' | 'enabled'>>;
 
@@ -71,6 +81,11 @@ export interface RoomActions {
   unmute(peerId: string): void;
   regenerate(messageId: string): Result;
   setMode(modeId: string): Result;
+  /**
+   * Defines a mode of the human's own (a name, a prompt for the peers, a DAP preset), saved with the room and
+   * switched to; `id` redefines an existing custom mode.
+   */
+  defineMode(input: CustomModeDraft): Result;
   setLimits(limits: LimitOverrides): Result;
   setPeerDap(peerId: string | null, dap: PeerSeat['dap']): Result;
   applyDapPreset(peerId: string | null, preset: DapPresetId): Result;

@@ -11,6 +11,7 @@
 import { validateAdapterProfile, type AdapterProfile } from '../dap/adapter-profile.ts';
 import type { DapOverrides } from '../dap/params.ts';
 import type { LimitOverrides } from '../governance/limits.ts';
+import type { ModeDefinition } from '../modes/mode.ts';
 import type { PeerSeat, RoomData, TurnErrorNote } from './types.ts';
 
 /** How a turn ended, as the turn runner saw it: the final text and what the provider reported. */
@@ -50,6 +51,8 @@ export type RoomEventBody =
   | { type: 'turn-finished'; turnId: string; messageId?: string; result: TurnRecord }
   | { type: 'human-control'; control: HumanControl }
   | { type: 'mode-set'; modeId: string }
+  /** The human defined a mode of their own (or redefined one with the same id); it is saved with the room. */
+  | { type: 'mode-defined'; mode: ModeDefinition }
   /** The human's limit settings, merged over the current ones. */
   | { type: 'limits-set'; limits: LimitOverrides }
   /** DAP settings merged into one seat's (or, with `peerId: null`, every seat's). */
@@ -120,6 +123,7 @@ const BODY_CHECKS: Record<RoomEventType, Check> = {
     return missing ? `control.${missing}` : null;
   },
   'mode-set': texts('modeId'),
+  'mode-defined': (event) => (isObject(event.mode) && isText(event.mode.id) ? null : 'mode'),
   'limits-set': (event) => (isObject(event.limits) ? null : 'limits'),
   'dap-set': (event) =>
     (event.peerId === null || isText(event.peerId) ? null : 'peerId') ?? (isObject(event.dap) ? null : 'dap'),

@@ -11,6 +11,8 @@ import { arbiterPeersFromRoster, outcomeFromReply } from '../arbiter/from-roster
 import { reduceArbiter } from '../arbiter/reduce.ts';
 import type { ArbiterEffect, ArbiterInput, InFlightTurn, TurnOutcome } from '../arbiter/types.ts';
 import { parseMentions } from '../mentions/parse.ts';
+import { createCustomMode } from '../modes/custom.ts';
+import type { ModeDefinition } from '../modes/mode.ts';
 import type { RoomEvent, TurnRecord } from './events.ts';
 import { modeById, rosterOf, startArbiter, type RoomProjection } from './projection.ts';
 import type { PeerSeat, TranscriptMessage } from './types.ts';
@@ -88,6 +90,8 @@ function applyEvent(state: RoomProjection, event: RoomEvent): RoomStep {
         modeId: mode.id,
       }));
     }
+    case 'mode-defined':
+      return defineMode(state, event.mode, at);
     case 'limits-set':
       return arbiterStep(state, { type: 'set-limits', at, limits: event.limits }, (next) => ({
         ...next,
@@ -140,8 +144,22 @@ function arbiterStep(
   return { state: next, effects: step.effects, refused: null };
 }
 
+/** Adds a custom mode (replacing one with its id), checked as `createCustomMode` checks what the human typed. */
+function defineMode(state: RoomProjection, mode: ModeDefinition, at: number): RoomStep {
+  const { id, name, version, tagline, promptBlock, defaults } = mode;
+  const checked = createCustomMode({ id, name, version, tagline, promptBlock, ...defaults });
+  if (!checked.ok) return refuse(state, checked.issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '));
+  const customModes = [...state.customModes.filter((other) => other.id !== mode.id), checked.mode];
+  if (mode.id !== state.modeId) return { state: { ...state, customModes }, effects: [], refused: null };
+  // Redefining the mode in force applies its new defaults at once.
+  return arbiterStep(state, { type: 'set-mode', at, mode: { id, defaults: checked.mode.defaults } }, (next) => ({
+    ...next,
+    customModes,
+  }));
+}
+
 function refuse(state: RoomProjection, message: string): RoomStep {
-  return { state, effects: [{ type: 'input-rejected', input: 'show-version', message }], refused: message };
+  return { state, effects: [{ type: 'notice', message }], refused: message };
 }
 
 function humanMessage(state: RoomProjection, event: Extract<RoomEvent, { type: 'human-message' }>): RoomStep {

@@ -3,8 +3,8 @@
  * are checked against the core's rules here (with the rule's own message) and committed as room events; provider
  * settings and keys are this device's own and never enter the log.
  */
-import { DAP_PRESETS, modeById, modesOf, PEER_COLOURS } from '../../core/index.ts';
-import type { PeerSeat, ProviderId } from '../../core/index.ts';
+import { createCustomMode, DAP_PRESETS, modeById, modesOf, PEER_COLOURS } from '../../core/index.ts';
+import type { ModeIssue, PeerSeat, ProviderId } from '../../core/index.ts';
 import { serializeRoom } from '../../formats/index.ts';
 import { newlyBrokenRule, seatNameOf } from '../room-rules.ts';
 import type { Result, RoomActions, RoomState } from '../types.ts';
@@ -13,6 +13,7 @@ import type { RoomContext } from './context.ts';
 type SettingsActions = Pick<
   RoomActions,
   | 'setMode'
+  | 'defineMode'
   | 'setLimits'
   | 'setPeerDap'
   | 'applyDapPreset'
@@ -63,6 +64,22 @@ export function settingsActions(ctx: RoomContext): SettingsActions {
         };
       }
       return ctx.commit({ type: 'mode-set', modeId });
+    },
+
+    defineMode(draft) {
+      const blocked = ctx.blockedReason();
+      if (blocked) return { ok: false, message: blocked };
+      const state = get();
+      const id =
+        draft.id ??
+        freeModeId(
+          draft.name,
+          modesOf(state).map((mode) => mode.id),
+        );
+      const checked = createCustomMode({ ...draft, id });
+      if (!checked.ok) return { ok: false, message: describeModeIssues(checked.issues) };
+      const defined = ctx.commit({ type: 'mode-defined', mode: checked.mode });
+      return defined.ok && state.modeId !== id ? get().setMode(id) : defined;
     },
 
     setLimits(limits) {
@@ -137,4 +154,27 @@ export function settingsActions(ctx: RoomContext): SettingsActions {
       return serializeRoom(state, state.providers, options?.includeKeys ?? false);
     },
   };
+}
+
+/** An id for a new mode from its name ("Devil's advocate" → `devils-advocate`), unlike any taken. */
+function freeModeId(name: string, taken: readonly string[]): string {
+  const slug =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^[^a-z]+|-+$/g, '')
+      .slice(0, 32) || 'mode';
+  const base = slug.length >= 2 ? slug : `mode-${slug}`;
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+const MODE_FIELD_NAMES: Record<string, string> = { name: 'Name', promptBlock: 'Prompt', dapPreset: 'DAP preset' };
+
+function describeModeIssues(issues: readonly ModeIssue[]): string {
+  return issues
+    .map((issue) => `${MODE_FIELD_NAMES[issue.field] ?? issue.field}: ${issue.message.replace(/^\w+ /, '')}`)
+    .join('; ');
 }
