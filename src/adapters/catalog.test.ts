@@ -55,6 +55,15 @@ describe('lookupModel', () => {
     });
   });
 
+  it('says how fast a model answers: slow for those that reason first, standard otherwise', () => {
+    expect(lookupModel('openai', 'o3-2025-04-16')?.speedClass).toBe('slow');
+    expect(lookupModel('google', 'gemini-2.5-pro')?.speedClass).toBe('slow');
+    expect(lookupModel('anthropic', 'claude-opus-4-6')?.speedClass).toBe('standard');
+    expect(
+      lookupModel('openai-compatible', 'llama3.2:3b', { 'llama3.2:3b': { contextWindow: 8192 } })?.speedClass,
+    ).toBe(undefined);
+  });
+
   it('has sane entries', () => {
     for (const entries of Object.values(MODEL_CATALOG)) {
       for (const entry of entries) {

@@ -1,10 +1,14 @@
 /**
- * Known models: context windows and list prices in US dollars per million input / output tokens.
+ * Known models: context windows, list prices in US dollars per million input / output tokens, and a speed class.
  *
  * These are EDITABLE DEFAULTS, not facts fetched at run time: prices change, and the user's overrides (passed to
  * `lookupModel`) always win. Figures are the providers' published standard (non-batch, non-cached) rates; where a
  * provider charges more above a prompt size (Gemini 2.5 Pro above 200k tokens) the lower tier is listed. Update
  * this table, not the code, when a provider changes its list.
+ *
+ * `speedClass` marks models that think before they answer (reasoning, "pro", deep research): they keep a person
+ * waiting longer for the first word. DAP's provider default lets them speak a little less often
+ * (`src/adapters/profile/defaults.ts`); every other entry is `standard`.
  */
 import type { ProviderKind, TokenCounts } from './types.ts';
 
@@ -14,11 +18,16 @@ export interface ModelPricing {
   outputPricePerMTok: number;
 }
 
+/** How long a model usually keeps a person waiting: `slow` for models that reason before the first word. */
+export type SpeedClass = 'standard' | 'slow';
+
 export interface CatalogEntry extends Partial<ModelPricing> {
   /** The id (or id prefix: dated snapshots like `gpt-4o-2024-08-06` match `gpt-4o`). */
   id: string;
   label: string;
   contextWindow: number;
+  /** Absent means `standard`. */
+  speedClass?: SpeedClass;
 }
 
 type CatalogProvider = Extract<ProviderKind, 'openai' | 'anthropic' | 'google' | 'demo'>;
@@ -27,6 +36,9 @@ const entry = (id: string, label: string, contextWindow: number, input?: number,
   input === undefined || output === undefined
     ? { id, label, contextWindow }
     : { id, label, contextWindow, inputPricePerMTok: input, outputPricePerMTok: output };
+
+/** Marks an entry as a model that reasons before it answers. */
+const slow = (known: CatalogEntry): CatalogEntry => ({ ...known, speedClass: 'slow' });
 
 export const MODEL_CATALOG: Readonly<Record<CatalogProvider, readonly CatalogEntry[]>> = {
   openai: [
@@ -38,15 +50,15 @@ export const MODEL_CATALOG: Readonly<Record<CatalogProvider, readonly CatalogEnt
     entry('gpt-5', 'GPT-5', 400_000, 1.25, 10),
     entry('gpt-5-mini', 'GPT-5 mini', 400_000, 0.25, 2),
     entry('gpt-5-nano', 'GPT-5 nano', 400_000, 0.05, 0.4),
-    entry('gpt-5-pro', 'GPT-5 pro', 400_000, 15, 120),
-    entry('o1', 'o1', 200_000, 15, 60),
-    entry('o1-pro', 'o1-pro', 200_000, 150, 600),
-    entry('o3', 'o3', 200_000, 2, 8),
+    slow(entry('gpt-5-pro', 'GPT-5 pro', 400_000, 15, 120)),
+    slow(entry('o1', 'o1', 200_000, 15, 60)),
+    slow(entry('o1-pro', 'o1-pro', 200_000, 150, 600)),
+    slow(entry('o3', 'o3', 200_000, 2, 8)),
     entry('o3-mini', 'o3-mini', 200_000, 1.1, 4.4),
-    entry('o3-pro', 'o3-pro', 200_000, 20, 80),
-    entry('o3-deep-research', 'o3 deep research', 200_000, 10, 40),
+    slow(entry('o3-pro', 'o3-pro', 200_000, 20, 80)),
+    slow(entry('o3-deep-research', 'o3 deep research', 200_000, 10, 40)),
     entry('o4-mini', 'o4-mini', 200_000, 1.1, 4.4),
-    entry('o4-mini-deep-research', 'o4-mini deep research', 200_000, 2, 8),
+    slow(entry('o4-mini-deep-research', 'o4-mini deep research', 200_000, 2, 8)),
     entry('codex-mini-latest', 'codex-mini', 200_000, 1.5, 6),
   ],
   anthropic: [
@@ -66,12 +78,12 @@ export const MODEL_CATALOG: Readonly<Record<CatalogProvider, readonly CatalogEnt
     entry('claude-3-5-haiku', 'Claude Haiku 3.5', 200_000, 0.8, 4),
   ],
   google: [
-    entry('gemini-2.5-pro', 'Gemini 2.5 Pro', 1_048_576, 1.25, 10),
+    slow(entry('gemini-2.5-pro', 'Gemini 2.5 Pro', 1_048_576, 1.25, 10)),
     entry('gemini-2.5-flash', 'Gemini 2.5 Flash', 1_048_576, 0.3, 2.5),
     entry('gemini-2.5-flash-lite', 'Gemini 2.5 Flash-Lite', 1_048_576, 0.1, 0.4),
     entry('gemini-2.0-flash', 'Gemini 2.0 Flash', 1_048_576, 0.1, 0.4),
     entry('gemini-2.0-flash-lite', 'Gemini 2.0 Flash-Lite', 1_048_576, 0.075, 0.3),
-    entry('gemini-3-pro-preview', 'Gemini 3 Pro (preview)', 1_048_576, 2, 12),
+    slow(entry('gemini-3-pro-preview', 'Gemini 3 Pro (preview)', 1_048_576, 2, 12)),
   ],
   demo: [
     entry('demo-analyst', 'Demo · analyst voice (simulated)', 32_768, 0, 0),
@@ -95,6 +107,8 @@ export interface ModelFacts extends Partial<ModelPricing> {
   catalogId?: string;
   label?: string;
   contextWindow?: number;
+  /** From the catalog; absent when the catalog does not know the model. */
+  speedClass?: SpeedClass;
   /** Where the facts came from: the user's override, the catalog, or both. */
   source: 'override' | 'catalog' | 'override+catalog';
 }
@@ -154,6 +168,7 @@ export function lookupModel(provider: ProviderKind, model: string, overrides?: M
     source: catalog === undefined ? 'override' : override === undefined ? 'catalog' : 'override+catalog',
   };
   if (catalog !== undefined) facts.catalogId = catalog.id;
+  if (catalog !== undefined) facts.speedClass = catalog.speedClass ?? 'standard';
   const label = override?.label ?? catalog?.label;
   const contextWindow = override?.contextWindow ?? catalog?.contextWindow;
   const input = override?.inputPricePerMTok ?? catalog?.inputPricePerMTok;

@@ -37,9 +37,26 @@ export {
 } from './runtime/policy.ts';
 
 // Models: the catalog of known context windows and prices, and OpenAI's API routing
-export type { CatalogEntry, ModelFacts, ModelOverride, ModelOverrides, ModelPricing } from './catalog.ts';
+export type { CatalogEntry, ModelFacts, ModelOverride, ModelOverrides, ModelPricing, SpeedClass } from './catalog.ts';
 export { costOf, lookupModel, MODEL_CATALOG } from './catalog.ts';
 export { isReasoningModel, needsResponsesApi, RESPONSES_ONLY_MODELS } from './providers/openai/model-traits.ts';
+
+// Dynamic Adapter Profiles: each seat's provider default and observed health and latency, for the arbiter's DAP
+export type { ProfileSeat, ProviderDefault } from './profile/defaults.ts';
+export { blendedPrice, PRICE_WEIGHTS, priceWeight, providerDefault, SPEED_WEIGHTS } from './profile/defaults.ts';
+export type { ProfileTracker, ProfileTrackerOptions, ProviderObservations } from './profile/tracker.ts';
+export {
+  createProfileTracker,
+  HEALTH_RULES,
+  healthOf,
+  LATENCY_RULES,
+  latencyOf,
+  NO_OBSERVATIONS,
+  NOT_PROVIDER_FAILURES,
+  observeTurn,
+  profileFromObservations,
+  profileKey,
+} from './profile/tracker.ts';
 
 // OpenAI-compatible presets
 export type { CompatiblePreset, CompatiblePresetId } from './presets.ts';
