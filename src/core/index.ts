@@ -183,4 +183,6 @@ export type {
   TurnCompletionStatus,
   TurnSkipReason,
 } from './events/types.ts';
+export type { HumanAs } from './events/wording.ts';
+export { roundEndWords } from './events/wording.ts';
 export { isLamportOrdered, observeLamport, stampEvent } from './events/lamport.ts';

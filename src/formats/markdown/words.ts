@@ -1,22 +1,12 @@
 /**
  * Protocol reasons in plain words, for the Markdown export.
  */
+import { roundEndWords } from '../../core/index.ts';
 import type { RoundEndReason, TurnReason } from '../../core/index.ts';
-
-const ROUND_ENDS: Record<RoundEndReason, string> = {
-  'queue-empty': 'queue empty',
-  'turn-budget': 'turn budget spent',
-  'depth-limit': 'mention chain too deep',
-  'ping-pong-limit': 'ping-pong limit reached',
-  'token-budget': 'token budget spent',
-  'stopped-by-human': 'stopped by the human',
-  'preempted-by-human': 'the human wrote again',
-  'all-peers-failed': 'every peer failed',
-};
 
 /** "queue empty", "stopped by the human", … */
 export function roundEndInWords(reason: RoundEndReason): string {
-  return ROUND_ENDS[reason];
+  return roundEndWords(reason, 'the human');
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { AdapterEvent, ProviderSettings, TurnResult } from '../../adapters/index.ts';
 import { keyForSeat, modeById, transcriptOf, withheldKeyMessage } from '../../core/index.ts';
-import type { ArbiterEffect, PeerSeat, TurnRecord , ContextBuilder} from '../../core/index.ts';
+import type { ArbiterEffect, PeerSeat, TurnRecord, ContextBuilder } from '../../core/index.ts';
 import type { RoomContext } from './context.ts';
 
 type StartTurn = Extract<ArbiterEffect, { type: 'start-turn' }>;

@@ -1,4 +1,5 @@
 /** Why something happened, in words (profile §5.6 and §5.7). */
+import { roundEndWords } from '../../core/index.ts';
 import type { RoundEndReason, TurnReason } from '../../core/index.ts';
 import { formatProbability } from './numbers.ts';
 
@@ -20,18 +21,7 @@ export function turnReasonText(reason: TurnReason, handleOf: (participantId: str
   }
 }
 
-const ROUND_END_TEXT: Record<RoundEndReason, string> = {
-  'queue-empty': 'queue empty',
-  'turn-budget': 'turn limit reached',
-  'depth-limit': 'mention chain limit reached',
-  'ping-pong-limit': 'ping-pong limit reached',
-  'token-budget': 'token budget spent',
-  'stopped-by-human': 'stopped by you',
-  'preempted-by-human': 'your new message took over',
-  'all-peers-failed': 'every peer failed',
-};
-
 /** "queue empty", "stopped by you"… */
 export function roundEndText(reason: RoundEndReason): string {
-  return ROUND_END_TEXT[reason];
+  return roundEndWords(reason, 'you');
 }
