@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromiumOnThisMachine } from './scripts/find-chromium';
+import { CHROMIUM_ARGS, findChromiumOnThisMachine } from './scripts/find-chromium.ts';
 
 const PREVIEW_PORT = Number(process.env.PEERCHAT_E2E_PORT ?? 4174);
 

@@ -7,8 +7,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { PeerRequest } from '../src/core/index.ts';
 import type { ProviderSettings } from '../src/adapters/index.ts';
-import type { AdapterCall, AdapterOutcome } from './harness/adapters';
-import { fakeUrl, requestsFor, script, waitForRequests } from './fake-control';
+import type { AdapterCall, AdapterOutcome } from './harness/adapters.ts';
+import { fakeUrl, requestsFor, script, waitForRequests } from './fake-control.ts';
 
 const KEY = 'sk-e2e-SECRET-key-9876543210';
 

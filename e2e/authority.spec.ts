@@ -4,8 +4,8 @@
  * Stop all, stopping that peer and muting it must still close its connection, mark it interrupted and keep the text.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { script, waitForRequests } from './fake-control';
-import { articles, expectRoundEnd, openRoom, roomFile, send, threePeers, type TestPeer } from './room';
+import { script, waitForRequests } from './fake-control.ts';
+import { articles, expectRoundEnd, openRoom, roomFile, send, threePeers, type TestPeer } from './room.ts';
 
 /** Alpha streams slowly from round 1; round 2 (@beta) ends on its own while Alpha is still writing. */
 async function leaveAlphaRunning(page: Page, prefix: string): Promise<{ peers: TestPeer[]; alpha: string }> {

@@ -2,9 +2,9 @@
  * Many conversations and their versions, end to end: the built app in Chromium, IndexedDB, and the fake providers.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { requestsFor, script } from './fake-control';
-import { articles, openRoom, roomFile, send, threePeers } from './room';
-import { newestStoredConversation } from './stored';
+import { requestsFor, script } from './fake-control.ts';
+import { articles, openRoom, roomFile, send, threePeers } from './room.ts';
+import { newestStoredConversation } from './stored.ts';
 
 /**
  * Waits until this tab's autosave holds the open conversation (it takes a Web Lock per conversation once it runs).

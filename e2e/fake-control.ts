@@ -1,6 +1,6 @@
 /** Drives the fake-provider server (started by the global setup) over its HTTP control API. */
 import { expect } from '@playwright/test';
-import type { LoggedRequest, ScriptedReply } from '../tools/fake-providers';
+import type { LoggedRequest, ScriptedReply } from '../tools/fake-providers/index.ts';
 
 export function fakeUrl(): string {
   const url = process.env.FAKE_PROVIDERS_URL;

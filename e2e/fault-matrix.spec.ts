@@ -6,8 +6,8 @@
  * going offline mid-round, a first token that never comes, and providers answering 30 s late.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { Fault, ScriptedReply } from '../tools/fake-providers';
-import { script, waitForRequests } from './fake-control';
+import type { Fault, ScriptedReply } from '../tools/fake-providers/index.ts';
+import { script, waitForRequests } from './fake-control.ts';
 import {
   FORMATS,
   articleOf,
@@ -19,8 +19,8 @@ import {
   peerOn,
   recordRetryNotices,
   type WireFormat,
-} from './faults';
-import { expectRoundEnd, openRoom, roomFile, send, type TestPeer } from './room';
+} from './faults.ts';
+import { expectRoundEnd, openRoom, roomFile, send, type TestPeer } from './room.ts';
 
 // The transcript is virtualized: a tall window keeps every message of a round (up to 11) in the DOM at once.
 test.use({ viewport: { width: 1280, height: 2400 } });

@@ -3,10 +3,10 @@
  * sees it, waiting for autosave, and checking that a reload brings every message back unchanged.
  */
 import { expect, type Page } from '@playwright/test';
-import type { LoggedRequest, Provider } from '../tools/fake-providers';
-import { requestsFor } from './fake-control';
-import type { TestPeer } from './room';
-import { newestStoredConversation } from './stored';
+import type { LoggedRequest, Provider } from '../tools/fake-providers/index.ts';
+import { requestsFor } from './fake-control.ts';
+import type { TestPeer } from './room.ts';
+import { newestStoredConversation } from './stored.ts';
 
 export interface WireFormat {
   id: 'openai-chat' | 'openai-responses' | 'anthropic' | 'gemini';

@@ -1,4 +1,4 @@
-import { startFakeProviders } from '../tools/fake-providers';
+import { startFakeProviders } from '../tools/fake-providers/index.ts';
 
 /** Starts the fake-provider server on a free port; tests find it through FAKE_PROVIDERS_URL. */
 export default async function globalSetup() {

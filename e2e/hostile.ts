@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Download, Page } from '@playwright/test';
-import { newestStoredConversation } from './stored';
+import { newestStoredConversation } from './stored.ts';
 
 export { loadXssCorpus } from '../src/ui/markdown/testing/xss-corpus.ts';
 

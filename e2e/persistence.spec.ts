@@ -1,12 +1,12 @@
 /** Conversations survive a reload: the built app in Chromium, IndexedDB, and the fake providers. */
 import { expect, test } from '@playwright/test';
-import { articles, openRoom, roomFile, send, threePeers } from './room';
-import { newestStoredConversation } from './stored';
+import { articles, openRoom, roomFile, send, threePeers } from './room.ts';
+import { newestStoredConversation } from './stored.ts';
 
 test('a reload mid-stream brings the partial reply back, marked interrupted', async ({ page }) => {
   const peers = threePeers('reload');
   await openRoom(page, roomFile(peers));
-  const { script } = await import('./fake-control');
+  const { script } = await import('./fake-control.ts');
   await script(peers[0]!.model, { tokens: 400, tokensPerSecond: 25 });
   await send(page, '@alpha tell me everything');
   await expect(articles(page, 'alpha')).toHaveAttribute('data-status', 'streaming');
@@ -36,7 +36,7 @@ test('a reload mid-stream brings the partial reply back, marked interrupted', as
 test('a long conversation opens newest first after a reload, and once read, all of it is there and exported', async ({
   page,
 }) => {
-  const { largeConversation } = await import('../bench/browser/conversation-fixture');
+  const { largeConversation } = await import('../bench/browser/conversation-fixture.ts');
   const fixture = largeConversation(400);
   const original = JSON.parse(fixture.json) as { conversation: { messages: { text: string }[]; events: unknown[] } };
   await page.goto('/');

@@ -3,9 +3,9 @@
  * each model was actually sent.
  */
 import { expect, test } from '@playwright/test';
-import type { LoggedRequest } from '../tools/fake-providers';
-import { requestsFor, script, waitForRequests } from './fake-control';
-import { articles, expectRoundEnd, openRoom, roomFile, send, threePeers } from './room';
+import type { LoggedRequest } from '../tools/fake-providers/index.ts';
+import { requestsFor, script, waitForRequests } from './fake-control.ts';
+import { articles, expectRoundEnd, openRoom, roomFile, send, threePeers } from './room.ts';
 
 const calls = async (model: string): Promise<LoggedRequest[]> =>
   (await requestsFor(model)).filter((request) => request.provider !== 'preflight' && request.provider !== 'models');

@@ -1,6 +1,6 @@
 /** Helpers for end-to-end tests of the room: a room file pointing at the fake providers, and page actions. */
 import { expect, type Page } from '@playwright/test';
-import { fakeUrl } from './fake-control';
+import { fakeUrl } from './fake-control.ts';
 
 export interface TestPeer {
   handle: string;

@@ -3,8 +3,8 @@
  * (the page and the server are on different ports, so every call goes through a CORS preflight).
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { Harness, StreamCall, StreamOutcome } from './harness/harness';
-import { fakeUrl, requestsFor, script, waitForRequests } from './fake-control';
+import type { Harness, StreamCall, StreamOutcome } from './harness/harness.ts';
+import { fakeUrl, requestsFor, script, waitForRequests } from './fake-control.ts';
 
 type Format = keyof Harness;
 const FORMATS: { format: Format; terminal: string; provider: string }[] = [

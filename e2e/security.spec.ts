@@ -5,8 +5,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { fakeUrl, script } from './fake-control';
-import { FORMATS, articleOf, callsTo, expectSameAfterReload, formatById, peerOn } from './faults';
+import { fakeUrl, script } from './fake-control.ts';
+import { FORMATS, articleOf, callsTo, expectSameAfterReload, formatById, peerOn } from './faults.ts';
 import {
   MARKDOWN_TRICKS,
   installXssTraps,
@@ -17,8 +17,8 @@ import {
   recordRequests,
   storedMessages,
   type XssTraps,
-} from './hostile';
-import { expectRoundEnd, openRoom, roomFile, send, threePeers, type TestPeer } from './room';
+} from './hostile.ts';
+import { expectRoundEnd, openRoom, roomFile, send, threePeers, type TestPeer } from './room.ts';
 
 // A tall window keeps every message of these rounds rendered (the transcript is virtualized).
 test.use({ viewport: { width: 1280, height: 2400 } });

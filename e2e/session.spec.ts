@@ -4,9 +4,9 @@
  */
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { script, waitForRequests } from './fake-control';
-import { readDownload } from './hostile';
-import { articles, openRoom, roomFile, send, threePeers } from './room';
+import { script, waitForRequests } from './fake-control.ts';
+import { readDownload } from './hostile.ts';
+import { articles, openRoom, roomFile, send, threePeers } from './room.ts';
 
 test('End conversation stops what runs, records the completion and leaves the conversation read-only', async ({
   page,

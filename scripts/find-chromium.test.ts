@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChromium, NO_BROWSER_MESSAGE } from './find-chromium';
+import { findChromium, NO_BROWSER_MESSAGE } from './find-chromium.ts';
 
 const lookup = (files: string[], env: Record<string, string> = {}, bundled?: string) => ({
   env,

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { BUDGETS } from '../bench/budgets';
-import { measureFirstLoad } from './first-load';
+import { BUDGETS } from '../bench/budgets.ts';
+import { measureFirstLoad } from './first-load.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'peerchat-build-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));

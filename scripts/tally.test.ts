@@ -16,7 +16,7 @@ import {
   sumTallies,
   vitestTally,
   type Tally,
-} from './tally';
+} from './tally.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);

@@ -7,8 +7,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { findChromiumOnThisMachine } from './find-chromium';
-import { checksTally, playwrightTally, summaryLine, sumTallies, vitestTally } from './tally';
+import { findChromiumOnThisMachine } from './find-chromium.ts';
+import { checksTally, playwrightTally, summaryLine, sumTallies, vitestTally } from './tally.ts';
 
 const ARTIFACTS = '.artifacts';
 const VITEST_JSON = `${ARTIFACTS}/unit-results.json`;

@@ -2,8 +2,8 @@ import './store/persistence/fetch-early.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPersistence } from './store/index.ts';
-import { App } from './ui/App';
-import { preloadMarkdown } from './ui/markdown/SafeMarkdown';
+import { App } from './ui/App.tsx';
+import { preloadMarkdown } from './ui/markdown/SafeMarkdown.tsx';
 import './index.css';
 
 const rootElement = document.getElementById('root');

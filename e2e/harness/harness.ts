@@ -2,7 +2,7 @@
  * Test-only page (built with `--mode e2e`): exposes `window.harness`, which calls the real provider SDKs from
  * the browser so Playwright can check that the fake-provider server speaks each wire format to them.
  */
-import './adapters';
+import './adapters.ts';
 export interface StreamOutcome {
   text: string;
   /** The terminal signal the stream carried (finish_reason, response.completed, message_stop, finishReason), if any. */

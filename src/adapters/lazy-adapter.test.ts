@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLazyAdapter } from './lazy-adapter';
+import { createLazyAdapter } from './lazy-adapter.ts';
 
 const request = {
   peerId: 'p',

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createFacilitatorStore, pathThrough, versionsOf } from './facilitator';
+import { createFacilitatorStore, pathThrough, versionsOf } from './facilitator.ts';
 import { parsePeerChatJson, snapshotOf, toPeerChatJson } from '../formats/exports.ts';
-import { startAutosave } from './persistence/autosave';
-import { loadConversation } from './persistence/conversations';
-import { PeerChatDb } from './persistence/db';
-import { scriptedAdapters, settle, testDeps } from './testing';
+import { startAutosave } from './persistence/autosave.ts';
+import { loadConversation } from './persistence/conversations.ts';
+import { PeerChatDb } from './persistence/db.ts';
+import { scriptedAdapters, settle, testDeps } from './testing.ts';
 
 function setup() {
   const adapters = scriptedAdapters({

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createFacilitatorStore } from './facilitator';
-import { manualFrames, roundOver, scriptedAdapters, settle, testDeps, testRoom, type ScriptedReply } from './testing';
+import { createFacilitatorStore } from './facilitator.ts';
+import {
+  manualFrames,
+  roundOver,
+  scriptedAdapters,
+  settle,
+  testDeps,
+  testRoom,
+  type ScriptedReply,
+} from './testing.ts';
 
 function setup(script: Record<string, ScriptedReply[]> = {}, room = testRoom()) {
   const adapters = scriptedAdapters(script);

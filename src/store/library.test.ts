@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFacilitatorStore } from './facilitator';
-import { createLibraryStore, UNDO_DELETE_MS } from './library';
-import { startAutosave } from './persistence/autosave';
-import { PeerChatDb } from './persistence/db';
-import { roundOver, scriptedAdapters, testDeps } from './testing';
+import { createFacilitatorStore } from './facilitator.ts';
+import { createLibraryStore, UNDO_DELETE_MS } from './library.ts';
+import { startAutosave } from './persistence/autosave.ts';
+import { PeerChatDb } from './persistence/db.ts';
+import { roundOver, scriptedAdapters, testDeps } from './testing.ts';
 
 const dbs: PeerChatDb[] = [];
 afterEach(async () => {
@@ -112,7 +112,7 @@ describe('conversation files', () => {
     room.getState().setProvider('openai', { apiKey: 'sk-never-exported' });
     await talk('@all hello everyone');
     room.getState().rename('Greetings!');
-    const { exportConversation } = await import('./conversation-files');
+    const { exportConversation } = await import('./conversation-files.ts');
     const markdown = await exportConversation(room.getState(), 'markdown');
     const json = await exportConversation(room.getState(), 'json');
     const mplp = await exportConversation(room.getState(), 'mplp');
@@ -149,7 +149,7 @@ describe('conversation files', () => {
     // No autosave: the open conversation is not written when its own export comes back in.
     await stop();
     await talk('@claude not saved yet');
-    const { exportConversation } = await import('./conversation-files');
+    const { exportConversation } = await import('./conversation-files.ts');
     const json = await exportConversation(room.getState(), 'json');
     const openId = room.getState().conversationId;
     expect(await library.getState().importConversation(json.data as string)).toEqual({ ok: true });

@@ -1,8 +1,8 @@
 // The test helpers that wait: they resolve once the condition is over, and throw, saying what was still true,
 // when it never is.
 import { describe, expect, it } from 'vitest';
-import { createFacilitatorStore } from './facilitator';
-import { roundOver, scriptedAdapters, settle, testDeps } from './testing';
+import { createFacilitatorStore } from './facilitator.ts';
+import { roundOver, scriptedAdapters, settle, testDeps } from './testing.ts';
 
 describe('settle', () => {
   it('resolves once the condition turns false', async () => {

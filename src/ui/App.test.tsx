@@ -4,8 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFacilitatorStore } from '../store/index.ts';
 import { scriptedAdapters, settle, testDeps } from '../store/testing.ts';
-import { App } from './App';
-import { libraryFixture } from './test-utils';
+import { App } from './App.tsx';
+import { libraryFixture } from './test-utils.tsx';
 
 function renderApp(script: Parameters<typeof scriptedAdapters>[0] = {}) {
   const adapters = scriptedAdapters(script);

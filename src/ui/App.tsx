@@ -1,8 +1,8 @@
 import type { StoreApi } from 'zustand';
 import type { LibraryStore, RoomStore } from '../store/index.ts';
-import { AppShell } from './layout/AppShell';
-import { LibraryStoreProvider } from './state/library-store';
-import { RoomStoreProvider } from './state/room-store';
+import { AppShell } from './layout/AppShell.tsx';
+import { LibraryStoreProvider } from './state/library-store.tsx';
+import { RoomStoreProvider } from './state/room-store.tsx';
 import './ui.css';
 
 /**

@@ -21,9 +21,9 @@ import { exportConversation, savedFromSnapshot, type ConversationSnapshot } from
 import { storeConversation } from '../store/persistence/conversations.ts';
 import { testRoom } from '../store/testing.ts';
 import type { PeerInput, Result, RoomData } from '../store/types.ts';
-import { LimitsEditor } from './controls/LimitsEditor';
-import { RoomPanel } from './peers/RoomPanel';
-import { libraryFixture, renderWithRoom } from './test-utils';
+import { LimitsEditor } from './controls/LimitsEditor.tsx';
+import { RoomPanel } from './peers/RoomPanel.tsx';
+import { libraryFixture, renderWithRoom } from './test-utils.tsx';
 
 afterEach(cleanup);
 

@@ -12,8 +12,8 @@ import { createLibraryStore } from '../store/library.ts';
 import { startAutosave, type Autosave } from '../store/persistence/autosave.ts';
 import { PeerChatDb } from '../store/persistence/db.ts';
 import { roundOver, scriptedAdapters, testDeps, testRoom, type ScriptedReply } from '../store/testing.ts';
-import { LibraryStoreProvider } from './state/library-store';
-import { RoomStoreProvider } from './state/room-store';
+import { LibraryStoreProvider } from './state/library-store.tsx';
+import { RoomStoreProvider } from './state/room-store.tsx';
 
 interface RoomOptions {
   script?: Record<string, ScriptedReply[]>;

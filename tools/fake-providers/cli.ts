@@ -1,8 +1,8 @@
 // `npx tsx tools/fake-providers/cli.ts [--port N] [--host H] [--tokens-per-second N]`
 // Prints the URL, then serves until SIGINT/SIGTERM. Port: --port, else FAKE_PROVIDERS_PORT, else 8787.
 import { parseArgs } from 'node:util';
-import type { LoopbackHost } from './index';
-import { startFakeProviders } from './index';
+import type { LoopbackHost } from './index.ts';
+import { startFakeProviders } from './index.ts';
 
 const DEFAULT_PORT = 8787;
 

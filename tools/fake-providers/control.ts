@@ -1,9 +1,9 @@
 // The server's state (scripts, request log, model catalog) and the HTTP control API over it.
 // The in-process API (index.ts) and `/__control/*` call the same methods.
-import { DEFAULT_MODELS } from './formats/models';
-import { RequestLog } from './log';
-import { parseReply, parseScriptMap, ScriptBook } from './script';
-import type { LoggedRequest, ModelCatalog, Provider, RequestFilter, ScriptedReply } from './types';
+import { DEFAULT_MODELS } from './formats/models.ts';
+import { RequestLog } from './log.ts';
+import { parseReply, parseScriptMap, ScriptBook } from './script.ts';
+import type { LoggedRequest, ModelCatalog, Provider, RequestFilter, ScriptedReply } from './types.ts';
 
 export const CONTROL_PREFIX = '/__control';
 

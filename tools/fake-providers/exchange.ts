@@ -1,7 +1,7 @@
 // One request/response pair: writes that keep the log entry current, and waits that stop when the client leaves.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { NewRequest, RequestLog } from './log';
-import type { LoggedRequest } from './types';
+import type { NewRequest, RequestLog } from './log.ts';
+import type { LoggedRequest } from './types.ts';
 
 export class Exchange {
   readonly req: IncomingMessage;

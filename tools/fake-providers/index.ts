@@ -1,7 +1,7 @@
 // Public API of the local fake-provider server.
-import { Controller } from './control';
-import { FakeServer } from './server';
-import type { LoggedRequest, ModelCatalog, RequestFilter, ScriptedReply } from './types';
+import { Controller } from './control.ts';
+import { FakeServer } from './server.ts';
+import type { LoggedRequest, ModelCatalog, RequestFilter, ScriptedReply } from './types.ts';
 
 export type {
   Fault,
@@ -13,10 +13,10 @@ export type {
   Provider,
   RequestFilter,
   ScriptedReply,
-} from './types';
-export { ANY_MODEL, MODEL_LIST_KEY, splitTokens } from './script';
-export { DEFAULT_MODELS } from './formats/models';
-export { REDACTED } from './log';
+} from './types.ts';
+export { ANY_MODEL, MODEL_LIST_KEY, splitTokens } from './script.ts';
+export { DEFAULT_MODELS } from './formats/models.ts';
+export { REDACTED } from './log.ts';
 
 /** Loopback only: the fake never listens beyond this machine. */
 export type LoopbackHost = '127.0.0.1' | 'localhost' | '::1';

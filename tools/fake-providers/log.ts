@@ -1,6 +1,6 @@
 // The request log: one entry per request, secrets redacted, updated as the response progresses.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { LoggedRequest, RequestFilter } from './types';
+import type { LoggedRequest, RequestFilter } from './types.ts';
 
 export const REDACTED = '[redacted]';
 

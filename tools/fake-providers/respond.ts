@@ -1,9 +1,9 @@
 // The response engine: plays one resolved reply (pacing and faults) in one wire format.
-import type { Exchange } from './exchange';
-import type { HttpErrorFault, ParsedCall, ReplyContext, Usage, WireFormat } from './formats/format';
-import { inputTokensOf } from './formats/format';
-import type { ResolvedReply } from './script';
-import type { Fault } from './types';
+import type { Exchange } from './exchange.ts';
+import type { HttpErrorFault, ParsedCall, ReplyContext, Usage, WireFormat } from './formats/format.ts';
+import { inputTokensOf } from './formats/format.ts';
+import type { ResolvedReply } from './script.ts';
+import type { Fault } from './types.ts';
 
 type MidStreamFault = Extract<Fault, { kind: 'drop-mid-stream' | 'no-terminal-event' | 'stream-error-event' }>;
 

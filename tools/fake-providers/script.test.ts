@@ -8,7 +8,7 @@ import {
   parseReply,
   parseScriptMap,
   splitTokens,
-} from './script';
+} from './script.ts';
 
 describe('splitTokens', () => {
   it('splits into words with their leading whitespace and joins back to the text', () => {

@@ -1,5 +1,5 @@
 // Scripted replies and faults: a queue per model, persistent defaults, and a built-in default reply.
-import type { Fault, FinishKind, ScriptedReply } from './types';
+import type { Fault, FinishKind, ScriptedReply } from './types.ts';
 
 /** Script key for the model-list endpoints: only its faults are used. */
 export const MODEL_LIST_KEY = '#models';

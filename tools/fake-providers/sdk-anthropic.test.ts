@@ -1,8 +1,8 @@
 // The fake through the real `@anthropic-ai/sdk`, base URL `${url}` (the SDK adds /v1 itself).
 import Anthropic from '@anthropic-ai/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FakeProviders } from './index';
-import { caught, fakeProvidersForThisFile } from './testing';
+import type { FakeProviders } from './index.ts';
+import { caught, fakeProvidersForThisFile } from './testing.ts';
 
 const API_KEY = 'sk-ant-fake-key-DO-NOT-LOG-7777';
 const FAST = { tokensPerSecond: 2000 };

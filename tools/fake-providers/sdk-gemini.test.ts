@@ -2,8 +2,8 @@
 import { ApiError, FinishReason, GoogleGenAI } from '@google/genai';
 import type { GenerateContentResponse } from '@google/genai';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FakeProviders } from './index';
-import { caught, fakeProvidersForThisFile } from './testing';
+import type { FakeProviders } from './index.ts';
+import { caught, fakeProvidersForThisFile } from './testing.ts';
 
 const API_KEY = 'AIza-fake-gemini-key-DO-NOT-LOG-1313';
 const FAST = { tokensPerSecond: 2000 };

@@ -1,8 +1,8 @@
 // The fake through the real `openai` SDK (Chat Completions and Responses), base URL `${url}/v1`.
 import OpenAI from 'openai';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FakeProviders } from './index';
-import { caught, fakeProvidersForThisFile } from './testing';
+import type { FakeProviders } from './index.ts';
+import { caught, fakeProvidersForThisFile } from './testing.ts';
 
 const API_KEY = 'sk-fake-openai-key-DO-NOT-LOG-4242';
 const FAST = { tokensPerSecond: 2000 };

@@ -1,7 +1,7 @@
 // The server over plain HTTP: CORS, the control API, routing, redaction and shutdown.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { FakeProviders, LoggedRequest } from './index';
-import { MODEL_LIST_KEY, REDACTED, startFakeProviders } from './index';
+import type { FakeProviders, LoggedRequest } from './index.ts';
+import { MODEL_LIST_KEY, REDACTED, startFakeProviders } from './index.ts';
 
 let fake: FakeProviders;
 beforeAll(async () => {

@@ -2,21 +2,21 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Controller } from './control';
-import { CONTROL_PREFIX, handleControl } from './control';
-import { answerPreflight, applyCorsHeaders } from './cors';
-import { Exchange } from './exchange';
-import { anthropic, anthropicError } from './formats/anthropic';
-import type { ParsedCall, WireFormat } from './formats/format';
-import { inputTokensOf, isRecord } from './formats/format';
-import { gemini, geminiError } from './formats/gemini';
-import type { ModelFlavor } from './formats/models';
-import { listBody, retrieveBody } from './formats/models';
-import { openaiChat, openaiError } from './formats/openai-chat';
-import { openaiResponses } from './formats/openai-responses';
-import { redactHeaders, redactPath } from './log';
-import { isHttpErrorFault, playReply, sendHttpError } from './respond';
-import type { Provider } from './types';
+import type { Controller } from './control.ts';
+import { CONTROL_PREFIX, handleControl } from './control.ts';
+import { answerPreflight, applyCorsHeaders } from './cors.ts';
+import { Exchange } from './exchange.ts';
+import { anthropic, anthropicError } from './formats/anthropic.ts';
+import type { ParsedCall, WireFormat } from './formats/format.ts';
+import { inputTokensOf, isRecord } from './formats/format.ts';
+import { gemini, geminiError } from './formats/gemini.ts';
+import type { ModelFlavor } from './formats/models.ts';
+import { listBody, retrieveBody } from './formats/models.ts';
+import { openaiChat, openaiError } from './formats/openai-chat.ts';
+import { openaiResponses } from './formats/openai-responses.ts';
+import { redactHeaders, redactPath } from './log.ts';
+import { isHttpErrorFault, playReply, sendHttpError } from './respond.ts';
+import type { Provider } from './types.ts';
 
 type Route =
   | { kind: 'generate'; format: WireFormat; model?: string; stream?: boolean }

@@ -1,7 +1,7 @@
 /** Shared pieces of the SDK test files: one fake server per file, reset before each test. */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { FakeProviders } from './index';
-import { startFakeProviders } from './index';
+import type { FakeProviders } from './index.ts';
+import { startFakeProviders } from './index.ts';
 
 /**
  * Starts the fake providers for the calling test file and returns a getter for it (valid from the first

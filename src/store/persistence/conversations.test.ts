@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
-import type { RoomStore } from '../types';
-import { startAutosave, OTHER_TAB_NOTICE, type ConversationLocks } from './autosave';
+import type { RoomStore } from '../types.ts';
+import { startAutosave, OTHER_TAB_NOTICE, type ConversationLocks } from './autosave.ts';
 import {
   deleteConversation,
   duplicateConversation,
@@ -12,9 +12,9 @@ import {
   renameConversation,
   searchConversations,
   undoDelete,
-} from './conversations';
-import type { PeerChatDb } from './db';
-import { eventually, idle, persistenceFixtures } from './testing';
+} from './conversations.ts';
+import type { PeerChatDb } from './db.ts';
+import { eventually, idle, persistenceFixtures } from './testing.ts';
 
 const { freshDb, newStore, autosave } = persistenceFixtures('conversations-test');
 

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFacilitatorStore } from '../facilitator';
-import { scriptedAdapters, testDeps } from '../testing';
-import { PeerChatDb } from './db';
-import { loadSettings, persistSettings } from './settings';
+import { createFacilitatorStore } from '../facilitator.ts';
+import { scriptedAdapters, testDeps } from '../testing.ts';
+import { PeerChatDb } from './db.ts';
+import { loadSettings, persistSettings } from './settings.ts';
 
 let dbCount = 0;
 const dbs: PeerChatDb[] = [];

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithRoom } from '../test-utils';
-import { Composer, PLAIN_COMPOSER_CHARS } from './Composer';
+import { renderWithRoom } from '../test-utils.tsx';
+import { Composer, PLAIN_COMPOSER_CHARS } from './Composer.tsx';
 
 const box = () => screen.getByRole('textbox', { name: 'Message' });
 const sentTexts = (store: ReturnType<typeof renderWithRoom>['store']) =>

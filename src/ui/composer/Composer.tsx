@@ -1,12 +1,12 @@
 import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { parseMentions } from '../../core/index.ts';
 import { readOnlyNotice } from '../../store/index.ts';
-import { Refusal } from '../common/Refusal';
-import { useRoomActions, useRoomStore } from '../state/room-store';
-import { AddressLine } from './AddressLine';
-import { MentionBackdrop } from './MentionBackdrop';
-import { MentionSuggestions, optionId } from './MentionSuggestions';
-import { acceptSuggestion, mentionQueryAt, mentionSuggestions } from './mention-query';
+import { Refusal } from '../common/Refusal.tsx';
+import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
+import { AddressLine } from './AddressLine.tsx';
+import { MentionBackdrop } from './MentionBackdrop.tsx';
+import { MentionSuggestions, optionId } from './MentionSuggestions.tsx';
+import { acceptSuggestion, mentionQueryAt, mentionSuggestions } from './mention-query.ts';
 
 /** Same box and font for the textarea and the highlight layer behind it, so the highlights line up. */
 const FIELD_BOX = 'whitespace-pre-wrap break-words rounded-md border px-3 py-2 text-base leading-6';

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import type { MentionSpan } from '../../core/index.ts';
-import { segmentText } from './mention-query';
+import { segmentText } from './mention-query.ts';
 
 const MARK_STYLE: Record<MentionSpan['kind'], string> = {
   peer: 'bg-indigo-200/80 dark:bg-indigo-700/70',

@@ -1,4 +1,4 @@
-import type { MentionSuggestion } from './mention-query';
+import type { MentionSuggestion } from './mention-query.ts';
 
 export function optionId(listId: string, index: number): string {
   return `${listId}-option-${index}`;

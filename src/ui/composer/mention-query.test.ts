@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seat } from '../../store/testing';
-import { acceptSuggestion, mentionQueryAt, mentionSuggestions, segmentText } from './mention-query';
+import { seat } from '../../store/testing.ts';
+import { acceptSuggestion, mentionQueryAt, mentionSuggestions, segmentText } from './mention-query.ts';
 
 describe('mentionQueryAt', () => {
   it('finds the mention being typed at the caret', () => {

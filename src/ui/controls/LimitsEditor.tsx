@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { LIMIT_RULES, smallestAccepted } from '../../core/index.ts';
 import type { ConversationLimits, LimitOverrides, NumberRule } from '../../core/index.ts';
-import { Refusal } from '../common/Refusal';
-import { useRoomActions, useRoomStore } from '../state/room-store';
+import { Refusal } from '../common/Refusal.tsx';
+import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
 
 /** Governance limits of the room (profile §5.5), as the human edits them; refused values are explained. */
 export function LimitsEditor() {

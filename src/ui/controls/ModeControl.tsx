@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { modesOf } from '../../store/index.ts';
-import { Refusal } from '../common/Refusal';
-import { useRoomActions, useRoomStore } from '../state/room-store';
+import { Refusal } from '../common/Refusal.tsx';
+import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
 
 /** The room's mode (profile §7): one radio per built-in or custom mode, each with its tagline. */
 export function ModeControl() {

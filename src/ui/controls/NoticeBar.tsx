@@ -1,4 +1,4 @@
-import { useRoomActions, useRoomStore } from '../state/room-store';
+import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
 
 /** The store's last notice ("Gpt is muted…", a refused intent), announced politely and dismissible. */
 export function NoticeBar() {

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import type { PeerSeat } from '../../store/index.ts';
-import { formatProbability } from '../format/numbers';
-import { useRoomActions, useRoomStore } from '../state/room-store';
-import { probabilityOf } from './view-model';
+import { formatProbability } from '../format/numbers.ts';
+import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
+import { probabilityOf } from './view-model.ts';
 
 const BUTTON =
   'rounded px-1.5 py-0.5 text-xs font-medium hover:bg-slate-200 dark:hover:bg-slate-700 disabled:opacity-50';

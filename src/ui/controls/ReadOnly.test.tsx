@@ -2,9 +2,9 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { OTHER_TAB_NOTICE } from '../../store/persistence/autosave.ts';
-import { Composer } from '../composer/Composer';
-import { renderWithRoom } from '../test-utils';
-import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { Composer } from '../composer/Composer.tsx';
+import { renderWithRoom } from '../test-utils.tsx';
+import { ReadOnlyBanner } from './ReadOnlyBanner.tsx';
 
 describe('a conversation another tab holds', () => {
   it('shows a banner with the reason and rests the composer and Send, saying why', async () => {

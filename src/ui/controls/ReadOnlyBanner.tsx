@@ -1,5 +1,5 @@
 import { readOnlyNotice } from '../../store/index.ts';
-import { useRoomStore } from '../state/room-store';
+import { useRoomStore } from '../state/room-store.tsx';
 
 /** Says so, plainly, when nothing done here can change the conversation: another tab holds it, or it has ended. */
 export function ReadOnlyBanner() {

@@ -1,5 +1,5 @@
-import { useRoomActions, useRoomStore } from '../state/room-store';
-import { RoundEnd } from '../transcript/RoundEnd';
+import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
+import { RoundEnd } from '../transcript/RoundEnd.tsx';
 
 /** The running round at a glance: Stop all, who is queued next and "Skip next", and why the last round ended. */
 export function RoundControls() {

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithRoom } from '../test-utils';
-import { LimitsEditor } from './LimitsEditor';
-import { ModeControl } from './ModeControl';
-import { NoticeBar } from './NoticeBar';
-import { PeerBar } from './PeerBar';
-import { RoundControls } from './RoundControls';
+import { renderWithRoom } from '../test-utils.tsx';
+import { LimitsEditor } from './LimitsEditor.tsx';
+import { ModeControl } from './ModeControl.tsx';
+import { NoticeBar } from './NoticeBar.tsx';
+import { PeerBar } from './PeerBar.tsx';
+import { RoundControls } from './RoundControls.tsx';
 
 describe('PeerBar', () => {
   it('mutes and unmutes a peer, the button saying what it will do', async () => {

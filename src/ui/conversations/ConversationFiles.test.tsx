@@ -2,8 +2,8 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exportConversation } from '../../store/index.ts';
-import { renderWithLibrary } from '../test-utils';
-import { ConversationFiles } from './ConversationFiles';
+import { renderWithLibrary } from '../test-utils.tsx';
+import { ConversationFiles } from './ConversationFiles.tsx';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { exportConversation, type ConversationFormat } from '../../store/index.ts';
-import { downloadFile } from '../common/download';
-import { FileButton } from '../common/FileButton';
-import { Refusal } from '../common/Refusal';
-import { useLibraryActions } from '../state/library-store';
-import { useRoomStoreApi } from '../state/room-store';
+import { downloadFile } from '../common/download.ts';
+import { FileButton } from '../common/FileButton.tsx';
+import { Refusal } from '../common/Refusal.tsx';
+import { useLibraryActions } from '../state/library-store.tsx';
+import { useRoomStoreApi } from '../state/room-store.tsx';
 
 const EXPORTS: readonly { format: ConversationFormat; label: string }[] = [
   { format: 'markdown', label: 'Export Markdown' },

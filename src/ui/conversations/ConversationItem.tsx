@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import type { Result } from '../../store/index.ts';
 import type { ConversationSummary } from '../../store/persistence/conversations.ts';
-import { useRefocus } from '../common/use-refocus';
-import { formatRelativeTime } from '../format/relative-time';
-import { useLibraryActions } from '../state/library-store';
-import { RenameConversation } from './RenameConversation';
+import { useRefocus } from '../common/use-refocus.ts';
+import { formatRelativeTime } from '../format/relative-time.ts';
+import { useLibraryActions } from '../state/library-store.tsx';
+import { RenameConversation } from './RenameConversation.tsx';
 
 const ACTION =
   'rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-200 dark:text-slate-400 dark:hover:bg-slate-700';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { useNow } from '../common/use-now';
-import { Refusal } from '../common/Refusal';
-import { useLibrary } from '../state/library-store';
-import { useRoomStore } from '../state/room-store';
-import { ConversationItem } from './ConversationItem';
+import { useNow } from '../common/use-now.ts';
+import { Refusal } from '../common/Refusal.tsx';
+import { useLibrary } from '../state/library-store.tsx';
+import { useRoomStore } from '../state/room-store.tsx';
+import { ConversationItem } from './ConversationItem.tsx';
 
 /** The stored conversations matching the search, newest first; the open one is marked current. */
 export function ConversationList({ onOpened }: { onOpened: (() => void) | undefined }) {

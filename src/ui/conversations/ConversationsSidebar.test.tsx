@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithLibrary } from '../test-utils';
-import { ConversationsSidebar } from './ConversationsSidebar';
+import { renderWithLibrary } from '../test-utils.tsx';
+import { ConversationsSidebar } from './ConversationsSidebar.tsx';
 
 const sidebar = () => within(screen.getByRole('navigation', { name: 'Conversations' }));
 /** The titles the list shows, in order (each item's first button is named by its title). */

@@ -1,8 +1,8 @@
-import { ConversationList } from './ConversationList';
-import { NewConversation } from './NewConversation';
-import { SearchConversations } from './SearchConversations';
-import { UndoDelete } from './UndoDelete';
-import { useLibrarySync } from './use-library-sync';
+import { ConversationList } from './ConversationList.tsx';
+import { NewConversation } from './NewConversation.tsx';
+import { SearchConversations } from './SearchConversations.tsx';
+import { UndoDelete } from './UndoDelete.tsx';
+import { useLibrarySync } from './use-library-sync.ts';
 
 /**
  * The conversations stored in this browser: start a new one, search them, open, rename, duplicate or delete one

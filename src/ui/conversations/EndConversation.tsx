@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Refusal } from '../common/Refusal';
-import { useRoomActions, useRoomStore } from '../state/room-store';
+import { Refusal } from '../common/Refusal.tsx';
+import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
 
 const BUTTON =
   'self-start rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800';

@@ -1,4 +1,4 @@
-import { useLibraryActions } from '../state/library-store';
+import { useLibraryActions } from '../state/library-store.tsx';
 
 /** Starts an empty conversation at the same table (same seats, mode and limits). */
 export function NewConversation({ onDone }: { onDone: (() => void) | undefined }) {

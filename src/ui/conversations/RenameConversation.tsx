@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ConversationSummary } from '../../store/persistence/conversations.ts';
-import { Refusal } from '../common/Refusal';
-import { useLibraryActions } from '../state/library-store';
+import { Refusal } from '../common/Refusal.tsx';
+import { useLibraryActions } from '../state/library-store.tsx';
 
 /** The title in place, as a text box: Enter saves, Escape cancels; a refused title is explained. */
 export function RenameConversation({ summary, onDone }: { summary: ConversationSummary; onDone: () => void }) {

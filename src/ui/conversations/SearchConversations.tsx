@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useLibrary, useLibraryActions } from '../state/library-store';
+import { useLibrary, useLibraryActions } from '../state/library-store.tsx';
 
 /** How long typing pauses before the search runs. */
 export const SEARCH_DELAY_MS = 250;

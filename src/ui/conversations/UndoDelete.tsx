@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useLibrary, useLibraryActions } from '../state/library-store';
+import { useLibrary, useLibraryActions } from '../state/library-store.tsx';
 
 /** After a deletion, for as long as it can be undone: what was deleted, and "Undo" (which takes focus). */
 export function UndoDelete() {

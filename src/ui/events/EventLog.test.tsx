@@ -2,9 +2,9 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../core/index.ts';
-import { renderWithRoom } from '../test-utils';
-import { describeEvent } from './describe-event';
-import { EventLog } from './EventLog';
+import { renderWithRoom } from '../test-utils.tsx';
+import { describeEvent } from './describe-event.ts';
+import { EventLog } from './EventLog.tsx';
 
 const names = {
   handleOf: (id: string) => ({ 'id-claude': 'claude', 'id-gpt': 'gpt', human: 'you' })[id] ?? id,

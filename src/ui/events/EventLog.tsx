@@ -1,8 +1,8 @@
 import { memo, useMemo, useState } from 'react';
 import type { CoreEvent } from '../../core/index.ts';
-import { handleOf } from '../format/participants';
-import { useRoomStore } from '../state/room-store';
-import { describeEvent, type EventNames } from './describe-event';
+import { handleOf } from '../format/participants.ts';
+import { useRoomStore } from '../state/room-store.tsx';
+import { describeEvent, type EventNames } from './describe-event.ts';
 
 const PAGE = 200;
 

@@ -1,7 +1,7 @@
 /** One readable line per audit event (profile §9), e.g. "@claude’s turn — mentioned by @you". */
 import type { CoreEvent, HumanOverrideAction, TurnSkipReason } from '../../core/index.ts';
-import { formatProbability, formatSeconds, formatTokens } from '../format/numbers';
-import { roundEndText, turnReasonText } from '../format/reasons';
+import { formatProbability, formatSeconds, formatTokens } from '../format/numbers.ts';
+import { roundEndText, turnReasonText } from '../format/reasons.ts';
 
 export interface EventNames {
   /** `handle` (without @) of any participant id. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelativeTime } from './relative-time';
+import { formatRelativeTime } from './relative-time.ts';
 
 const NOW = Date.UTC(2026, 2, 20, 12, 0, 0);
 const MINUTE = 60_000;

@@ -1,15 +1,15 @@
-import { COMPOSER_ID, Composer } from '../composer/Composer';
-import { ConversationsSidebar } from '../conversations/ConversationsSidebar';
-import { NoticeBar } from '../controls/NoticeBar';
-import { PeerBar } from '../controls/PeerBar';
-import { ReadOnlyBanner } from '../controls/ReadOnlyBanner';
-import { RoundControls } from '../controls/RoundControls';
-import { Transcript } from '../transcript/Transcript';
-import { Drawer } from './Drawer';
-import { DrawerToggle } from './DrawerToggle';
-import { useDrawers } from './drawers';
-import { Header } from './Header';
-import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
+import { COMPOSER_ID, Composer } from '../composer/Composer.tsx';
+import { ConversationsSidebar } from '../conversations/ConversationsSidebar.tsx';
+import { NoticeBar } from '../controls/NoticeBar.tsx';
+import { PeerBar } from '../controls/PeerBar.tsx';
+import { ReadOnlyBanner } from '../controls/ReadOnlyBanner.tsx';
+import { RoundControls } from '../controls/RoundControls.tsx';
+import { Transcript } from '../transcript/Transcript.tsx';
+import { Drawer } from './Drawer.tsx';
+import { DrawerToggle } from './DrawerToggle.tsx';
+import { useDrawers } from './drawers.ts';
+import { Header } from './Header.tsx';
+import { SIDE_PANEL_ID, SidePanel } from './SidePanel.tsx';
 
 const CONVERSATIONS_ID = 'conversations';
 

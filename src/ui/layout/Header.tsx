@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { ModeControl } from '../controls/ModeControl';
-import { ImportRoom } from '../roomfile/ImportRoom';
-import { useRoomStore } from '../state/room-store';
-import { ThemeToggle } from './ThemeToggle';
+import { ModeControl } from '../controls/ModeControl.tsx';
+import { ImportRoom } from '../roomfile/ImportRoom.tsx';
+import { useRoomStore } from '../state/room-store.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
 
 /**
  * App name and the open conversation's title, the mode, and the room-wide buttons; on small screens also the

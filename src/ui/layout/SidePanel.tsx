@@ -1,12 +1,12 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { ConversationFiles } from '../conversations/ConversationFiles';
-import { EndConversation } from '../conversations/EndConversation';
-import { LimitsEditor } from '../controls/LimitsEditor';
-import { EventLog } from '../events/EventLog';
-import { RoomPanel } from '../peers/RoomPanel';
-import { ProvidersPanel } from '../providers/ProvidersPanel';
-import { ExportRoom } from '../roomfile/ExportRoom';
-import { Drawer } from './Drawer';
+import { ConversationFiles } from '../conversations/ConversationFiles.tsx';
+import { EndConversation } from '../conversations/EndConversation.tsx';
+import { LimitsEditor } from '../controls/LimitsEditor.tsx';
+import { EventLog } from '../events/EventLog.tsx';
+import { RoomPanel } from '../peers/RoomPanel.tsx';
+import { ProvidersPanel } from '../providers/ProvidersPanel.tsx';
+import { ExportRoom } from '../roomfile/ExportRoom.tsx';
+import { Drawer } from './Drawer.tsx';
 
 interface Tab {
   id: string;

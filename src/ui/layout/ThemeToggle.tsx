@@ -1,4 +1,4 @@
-import { useTheme } from './theme';
+import { useTheme } from './theme.ts';
 
 /** Switches between the light and dark themes; the button names the theme it switches to. */
 export function ThemeToggle() {

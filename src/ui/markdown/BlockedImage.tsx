@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { hostOf, safeImageUrl } from './links';
+import { hostOf, safeImageUrl } from './links.ts';
 
 type ImageState = { kind: 'blocked' } | { kind: 'loading' } | { kind: 'shown'; objectUrl: string } | { kind: 'failed' };
 

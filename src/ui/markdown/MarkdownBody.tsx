@@ -1,11 +1,11 @@
 import { memo, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import Markdown, { type Components, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { BlockedImage } from './BlockedImage';
-import { extrasKey, loadExtrasFor, type MarkdownExtras } from './extras';
-import { splitBlocks } from './blocks';
-import { safeLinkUrl } from './links';
-import { remarkVisibleDefinitions } from './visible-definitions';
+import { BlockedImage } from './BlockedImage.tsx';
+import { extrasKey, loadExtrasFor, type MarkdownExtras } from './extras.ts';
+import { splitBlocks } from './blocks.ts';
+import { safeLinkUrl } from './links.ts';
+import { remarkVisibleDefinitions } from './visible-definitions.ts';
 
 const NO_EXTRAS: MarkdownExtras = { remarkPlugins: [], rehypePlugins: [] };
 

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { needsHighlighting, needsMath } from './extras';
-import MarkdownBody from './MarkdownBody';
-import type * as VisibleDefinitions from './visible-definitions';
+import { needsHighlighting, needsMath } from './extras.ts';
+import MarkdownBody from './MarkdownBody.tsx';
+import type * as VisibleDefinitions from './visible-definitions.ts';
 
 /** Counts markdown parses: the visible-definitions plugin runs once per parsed block. */
 const blockParses = vi.hoisted(() => ({ count: 0 }));
@@ -16,8 +16,8 @@ vi.mock('./visible-definitions', async (importOriginal) => {
     },
   };
 });
-import { SafeMarkdown } from './SafeMarkdown';
-import { DEFAULT_XSS_CORPUS, loadXssCorpus, xssCorpusPath } from './testing/xss-corpus';
+import { SafeMarkdown } from './SafeMarkdown.tsx';
+import { DEFAULT_XSS_CORPUS, loadXssCorpus, xssCorpusPath } from './testing/xss-corpus.ts';
 
 const payloads = loadXssCorpus().map(({ payload }) => payload);
 
@@ -157,7 +157,7 @@ describe('nothing is hidden, and streaming re-parses only the last block', () =>
   });
 
   it('splits into top-level blocks that join back to the exact text', async () => {
-    const { splitBlocks } = await import('./blocks');
+    const { splitBlocks } = await import('./blocks.ts');
     const text = 'Intro\n\n- a\n\n- b\n\n```ts\nconst x = 1;\n\nconst y = 2;\n```\n\n| a |\n|---|\n| 1 |\n\nEnd';
     const blocks = splitBlocks(text);
     expect(blocks.join('')).toBe(text);

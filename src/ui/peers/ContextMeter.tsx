@@ -1,5 +1,5 @@
-import { formatTokens } from '../format/numbers';
-import { useRoomStore } from '../state/room-store';
+import { formatTokens } from '../format/numbers.ts';
+import { useRoomStore } from '../state/room-store.tsx';
 
 /** How much of the peer's context window the shared history fills (profile §3), e.g. "12k / 128k tokens". */
 export function ContextMeter({ peerId, name, windowTokens }: { peerId: string; name: string; windowTokens: number }) {

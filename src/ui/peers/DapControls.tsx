@@ -2,10 +2,10 @@ import { useId, useState } from 'react';
 import { DAP_PARAM_RULES, smallestAccepted } from '../../core/index.ts';
 import type { DapParams } from '../../core/index.ts';
 import type { PeerSeat, Result } from '../../store/index.ts';
-import { Refusal } from '../common/Refusal';
-import { formatProbability } from '../format/numbers';
-import { useRoomActions, useRoomStore } from '../state/room-store';
-import { PRESET_IDS, PRESET_LABEL, presetOf } from './view-model';
+import { Refusal } from '../common/Refusal.tsx';
+import { formatProbability } from '../format/numbers.ts';
+import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
+import { PRESET_IDS, PRESET_LABEL, presetOf } from './view-model.ts';
 
 /** A seat's Dynamic Adapter Profile (profile §6): its live p_i with the factors, presets, and sliders. */
 export function DapControls({ peer }: { peer: PeerSeat }) {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { PeerSeat } from '../../store/index.ts';
-import { useRefocus } from '../common/use-refocus';
-import { PROVIDER_LABEL } from '../providers/labels';
-import { useRoomActions } from '../state/room-store';
-import { ContextMeter } from './ContextMeter';
-import { DapControls } from './DapControls';
-import { PeerForm } from './PeerForm';
+import { useRefocus } from '../common/use-refocus.ts';
+import { PROVIDER_LABEL } from '../providers/labels.ts';
+import { useRoomActions } from '../state/room-store.tsx';
+import { ContextMeter } from './ContextMeter.tsx';
+import { DapControls } from './DapControls.tsx';
+import { PeerForm } from './PeerForm.tsx';
 
 const SMALL_BUTTON =
   'rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';

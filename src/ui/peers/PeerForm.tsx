@@ -3,8 +3,8 @@ import { MODEL_CATALOG, lookupModel } from '../../adapters/catalog.ts';
 import { SEAT_SETTING_RULES, smallestAccepted } from '../../core/index.ts';
 import type { NumberRule, ProviderId } from '../../core/index.ts';
 import type { PeerInput, PeerSeat, Result } from '../../store/index.ts';
-import { Refusal } from '../common/Refusal';
-import { PROVIDER_LABEL, SEAT_PROVIDERS } from '../providers/labels';
+import { Refusal } from '../common/Refusal.tsx';
+import { PROVIDER_LABEL, SEAT_PROVIDERS } from '../providers/labels.ts';
 
 const DEFAULT_CONTEXT_WINDOW = 32_768;
 

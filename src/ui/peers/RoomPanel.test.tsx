@@ -2,8 +2,8 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAP_PRESETS } from '../../core/index.ts';
-import { renderWithRoom } from '../test-utils';
-import { RoomPanel } from './RoomPanel';
+import { renderWithRoom } from '../test-utils.tsx';
+import { RoomPanel } from './RoomPanel.tsx';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { PEER_COLOURS } from '../../store/index.ts';
-import { Refusal } from '../common/Refusal';
-import { useRefocus } from '../common/use-refocus';
-import { useRoomActions, useRoomStore } from '../state/room-store';
-import { PeerCard } from './PeerCard';
-import { PeerForm } from './PeerForm';
-import { PRESET_IDS, PRESET_LABEL } from './view-model';
+import { Refusal } from '../common/Refusal.tsx';
+import { useRefocus } from '../common/use-refocus.ts';
+import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
+import { PeerCard } from './PeerCard.tsx';
+import { PeerForm } from './PeerForm.tsx';
+import { PRESET_IDS, PRESET_LABEL } from './view-model.ts';
 
 /** Who sits at the table: the seats in speaking order, and a form to add one. */
 export function RoomPanel() {

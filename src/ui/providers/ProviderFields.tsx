@@ -2,10 +2,10 @@ import { useId } from 'react';
 import { COMPATIBLE_PRESETS, presetForBaseURL } from '../../adapters/presets.ts';
 import type { ProviderId } from '../../core/index.ts';
 import type { ProviderConfig } from '../../store/index.ts';
-import { useRoomActions, useRoomStore } from '../state/room-store';
-import { PROVIDER_LABEL } from './labels';
-import { SecretInput } from './SecretInput';
-import { TestConnection } from './TestConnection';
+import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
+import { PROVIDER_LABEL } from './labels.ts';
+import { SecretInput } from './SecretInput.tsx';
+import { TestConnection } from './TestConnection.tsx';
 
 const INPUT =
   'w-full rounded-md border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithRoom } from '../test-utils';
-import { ProvidersPanel } from './ProvidersPanel';
+import { renderWithRoom } from '../test-utils.tsx';
+import { ProvidersPanel } from './ProvidersPanel.tsx';
 
 describe('ProvidersPanel', () => {
   it('keeps a typed key in the store, in a password field, and nowhere else in the page', async () => {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { useRoomActions, useRoomStore } from '../state/room-store';
-import { CONFIGURABLE_PROVIDERS } from './labels';
-import { ProviderFields } from './ProviderFields';
+import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
+import { CONFIGURABLE_PROVIDERS } from './labels.ts';
+import { ProviderFields } from './ProviderFields.tsx';
 
 /** How to reach each provider. Keys stay in this browser and go only to the provider they belong to. */
 export function ProvidersPanel() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProviderId } from '../../core/index.ts';
-import { Refusal } from '../common/Refusal';
-import { useRoomActions, useRoomStoreApi } from '../state/room-store';
+import { Refusal } from '../common/Refusal.tsx';
+import { useRoomActions, useRoomStoreApi } from '../state/room-store.tsx';
 
 type Outcome = { kind: 'testing' } | { kind: 'ok'; models: string[] } | { kind: 'error'; message: string };
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { fileStem } from '../../store/index.ts';
-import { downloadFile } from '../common/download';
-import { useRoomActions, useRoomStoreApi } from '../state/room-store';
+import { downloadFile } from '../common/download.ts';
+import { useRoomActions, useRoomStoreApi } from '../state/room-store.tsx';
 
 /** A file name from the room's name: "Design review" → "design-review.peerchat-room.json". */
 export function exportFileName(roomName: string): string {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { FileButton } from '../common/FileButton';
-import { useRoomActions } from '../state/room-store';
+import { FileButton } from '../common/FileButton.tsx';
+import { useRoomActions } from '../state/room-store.tsx';
 
 /** The room's name as the file states it, for the confirmation (the store validates the file itself). */
 export function roomNameOf(json: string): string | null {

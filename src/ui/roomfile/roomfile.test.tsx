@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWithRoom } from '../test-utils';
-import { ExportRoom, exportFileName } from './ExportRoom';
-import { ImportRoom } from './ImportRoom';
+import { renderWithRoom } from '../test-utils.tsx';
+import { ExportRoom, exportFileName } from './ExportRoom.tsx';
+import { ImportRoom } from './ImportRoom.tsx';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -5,7 +5,7 @@
  */
 import { libraryStore } from '../../store/index.ts';
 import type { LibraryActions } from '../../store/library.ts';
-import { createStoreContext } from './store-context';
+import { createStoreContext } from './store-context.tsx';
 
 const library = createStoreContext(libraryStore);
 

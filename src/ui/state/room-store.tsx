@@ -4,7 +4,7 @@
  */
 import { roomStore } from '../../store/index.ts';
 import type { RoomActions } from '../../store/index.ts';
-import { createStoreContext } from './store-context';
+import { createStoreContext } from './store-context.tsx';
 
 const room = createStoreContext(roomStore);
 

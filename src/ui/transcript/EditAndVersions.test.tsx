@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithRoom } from '../test-utils';
-import { Transcript } from './Transcript';
+import { renderWithRoom } from '../test-utils.tsx';
+import { Transcript } from './Transcript.tsx';
 
 const articleBy = (author: string) =>
   screen.getAllByRole('article').filter((article) => article.dataset.author === author);

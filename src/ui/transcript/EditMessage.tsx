@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { TranscriptMessage } from '../../store/index.ts';
-import { Refusal } from '../common/Refusal';
-import { useRoomActions, useRoomStoreApi } from '../state/room-store';
-import { useFocusLater } from './pending-focus';
+import { Refusal } from '../common/Refusal.tsx';
+import { useRoomActions, useRoomStoreApi } from '../state/room-store.tsx';
+import { useFocusLater } from './pending-focus.ts';
 
 /**
  * The human's message in a text box, to change and rerun the conversation from there (the earlier version is

@@ -1,8 +1,8 @@
 import type { TranscriptMessage } from '../../store/index.ts';
-import { formatCost, formatSeconds, formatTokens } from '../format/numbers';
-import { useRoomActions } from '../state/room-store';
-import { useFocusWhenPending } from './pending-focus';
-import { VersionSwitcher } from './VersionSwitcher';
+import { formatCost, formatSeconds, formatTokens } from '../format/numbers.ts';
+import { useRoomActions } from '../state/room-store.tsx';
+import { useFocusWhenPending } from './pending-focus.ts';
+import { VersionSwitcher } from './VersionSwitcher.tsx';
 
 const ACTION = 'rounded px-1.5 py-0.5 text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950';
 

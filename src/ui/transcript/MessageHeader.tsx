@@ -1,6 +1,6 @@
 import type { TranscriptMessage } from '../../store/index.ts';
-import { useRoomStore } from '../state/room-store';
-import { STATUS_LABEL, modeStamp, reasonOf, type MessageAuthor } from './message-view-model';
+import { useRoomStore } from '../state/room-store.tsx';
+import { STATUS_LABEL, modeStamp, reasonOf, type MessageAuthor } from './message-view-model.ts';
 
 const STATUS_STYLE: Record<TranscriptMessage['status'], string> = {
   streaming: 'bg-sky-100 text-sky-800 dark:bg-sky-900/60 dark:text-sky-200',

@@ -1,5 +1,5 @@
 import type { TranscriptMessage } from '../../store/index.ts';
-import { wasCutOff } from './message-view-model';
+import { wasCutOff } from './message-view-model.ts';
 
 /** What went wrong or is pending: the error, a retry wait, a reply cut off at the output limit. */
 export function MessageNotes({ message }: { message: TranscriptMessage }) {

@@ -1,14 +1,14 @@
 import { memo, useContext, useId, useState } from 'react';
 import type { TranscriptMessage } from '../../store/index.ts';
-import { SafeMarkdown } from '../markdown/SafeMarkdown';
-import { useRoomStore } from '../state/room-store';
-import { EditMessage } from './EditMessage';
-import { MessageFooter } from './MessageFooter';
-import { MessageHeader } from './MessageHeader';
-import { MessageNotes } from './MessageNotes';
-import { authorOf } from './message-view-model';
-import { useFocusLater } from './pending-focus';
-import { ShowPassesContext } from './show-passes';
+import { SafeMarkdown } from '../markdown/SafeMarkdown.tsx';
+import { useRoomStore } from '../state/room-store.tsx';
+import { EditMessage } from './EditMessage.tsx';
+import { MessageFooter } from './MessageFooter.tsx';
+import { MessageHeader } from './MessageHeader.tsx';
+import { MessageNotes } from './MessageNotes.tsx';
+import { authorOf } from './message-view-model.ts';
+import { useFocusLater } from './pending-focus.ts';
+import { ShowPassesContext } from './show-passes.ts';
 
 /**
  * One transcript message. It subscribes to its own entry only, so a streamed token re-renders this message and

@@ -1,5 +1,5 @@
-import { roundEndText } from '../format/reasons';
-import { useRoomStore } from '../state/room-store';
+import { roundEndText } from '../format/reasons.ts';
+import { useRoomStore } from '../state/room-store.tsx';
 
 /** Why the last round ended, e.g. "Round ended: queue empty" (`data-round-end` holds the reason code). */
 export function RoundEnd() {

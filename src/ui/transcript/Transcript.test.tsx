@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { humanMessage, peerMessage, renderWithRoom } from '../test-utils';
-import { RoundEnd } from './RoundEnd';
-import { Transcript } from './Transcript';
-import type * as MessageHeaderModule from './MessageHeader';
-import { FALLBACK_ROWS } from './TranscriptList';
+import { humanMessage, peerMessage, renderWithRoom } from '../test-utils.tsx';
+import { RoundEnd } from './RoundEnd.tsx';
+import { Transcript } from './Transcript.tsx';
+import type * as MessageHeaderModule from './MessageHeader.tsx';
+import { FALLBACK_ROWS } from './TranscriptList.tsx';
 
 // Counts renders of each message (its header renders once per render of the message).
 const renders = vi.hoisted(() => new Map<string, number>());

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { PendingFocusContext, createPendingFocus } from './pending-focus';
-import { ShowPassesContext } from './show-passes';
-import { TranscriptList } from './TranscriptList';
+import { PendingFocusContext, createPendingFocus } from './pending-focus.ts';
+import { ShowPassesContext } from './show-passes.ts';
+import { TranscriptList } from './TranscriptList.tsx';
 
 /** The conversation: the message list and the "Show passes" switch. */
 export function Transcript() {

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import { FormattingContext } from '../markdown/formatting.ts';
-import { useRoomStore } from '../state/room-store';
-import { MessageView } from './MessageView';
+import { useRoomStore } from '../state/room-store.tsx';
+import { MessageView } from './MessageView.tsx';
 
 /** Rows rendered when the scroll box has no size yet (first paint, or a DOM without layout such as jsdom). */
 export const FALLBACK_ROWS = 40;

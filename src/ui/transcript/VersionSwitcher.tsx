@@ -1,6 +1,6 @@
-import { useRoomActions, useRoomStore, useRoomStoreApi } from '../state/room-store';
-import { useFocusLater, useFocusWhenPending, type MessageControl } from './pending-focus';
-import { versionCount, versionIndex, versionsIn } from './versions';
+import { useRoomActions, useRoomStore, useRoomStoreApi } from '../state/room-store.tsx';
+import { useFocusLater, useFocusWhenPending, type MessageControl } from './pending-focus.ts';
+import { versionCount, versionIndex, versionsIn } from './versions.ts';
 
 const SWITCH =
   'rounded px-1.5 py-0.5 hover:bg-slate-200 disabled:opacity-40 disabled:hover:bg-transparent dark:hover:bg-slate-700';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { humanMessage, peerMessage } from '../test-utils';
-import { versionCount, versionIndex, versionsIn } from './versions';
+import { humanMessage, peerMessage } from '../test-utils.tsx';
+import { versionCount, versionIndex, versionsIn } from './versions.ts';
 
 const messages = {
   h1: { ...humanMessage('h1', 'first'), createdAt: 1 },

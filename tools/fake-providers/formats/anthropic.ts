@@ -1,7 +1,15 @@
 // Anthropic Messages (`POST /v1/messages`): named SSE events, errors as `{type:'error', error:{type, message}}`.
-import type { Fault, FinishKind, NormalizedMessage } from '../types';
-import type { ErrorReply, HttpErrorFault, ParsedCall, ReplyContext, StreamEncoder, Usage, WireFormat } from './format';
-import { flattenContent, isRecord, sseEvent, str } from './format';
+import type { Fault, FinishKind, NormalizedMessage } from '../types.ts';
+import type {
+  ErrorReply,
+  HttpErrorFault,
+  ParsedCall,
+  ReplyContext,
+  StreamEncoder,
+  Usage,
+  WireFormat,
+} from './format.ts';
+import { flattenContent, isRecord, sseEvent, str } from './format.ts';
 
 export function anthropicError(
   status: number,

@@ -1,5 +1,5 @@
 // What every wire format provides to the response engine, plus helpers they share.
-import type { Fault, FinishKind, NormalizedMessage, Provider } from '../types';
+import type { Fault, FinishKind, NormalizedMessage, Provider } from '../types.ts';
 
 /** What the engine needs from a parsed request body. */
 export interface ParsedCall {

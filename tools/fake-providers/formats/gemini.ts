@@ -1,8 +1,16 @@
 // Gemini (`models/{model}:streamGenerateContent?alt=sse` and `:generateContent`, under /v1beta or /v1).
 // Chunks are whole GenerateContentResponse objects; Google's SSE separates frames with CRLF CRLF.
-import type { Fault, FinishKind, NormalizedMessage } from '../types';
-import type { ErrorReply, HttpErrorFault, ParsedCall, ReplyContext, StreamEncoder, Usage, WireFormat } from './format';
-import { isRecord, sseData, str } from './format';
+import type { Fault, FinishKind, NormalizedMessage } from '../types.ts';
+import type {
+  ErrorReply,
+  HttpErrorFault,
+  ParsedCall,
+  ReplyContext,
+  StreamEncoder,
+  Usage,
+  WireFormat,
+} from './format.ts';
+import { isRecord, sseData, str } from './format.ts';
 
 const EOL = '\r\n';
 

@@ -1,5 +1,5 @@
 // Model lists and single-model lookups in each provider's shape.
-import type { ModelCatalog } from '../types';
+import type { ModelCatalog } from '../types.ts';
 
 export type ModelFlavor = 'openai' | 'anthropic' | 'gemini';
 

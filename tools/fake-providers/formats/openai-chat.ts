@@ -1,7 +1,15 @@
 // OpenAI Chat Completions (`POST /v1/chat/completions`), also spoken by OpenAI-compatible servers.
-import type { Fault, FinishKind, NormalizedMessage } from '../types';
-import type { ErrorReply, HttpErrorFault, ParsedCall, ReplyContext, StreamEncoder, Usage, WireFormat } from './format';
-import { flattenContent, isRecord, sseData, str } from './format';
+import type { Fault, FinishKind, NormalizedMessage } from '../types.ts';
+import type {
+  ErrorReply,
+  HttpErrorFault,
+  ParsedCall,
+  ReplyContext,
+  StreamEncoder,
+  Usage,
+  WireFormat,
+} from './format.ts';
+import { flattenContent, isRecord, sseData, str } from './format.ts';
 
 const SYSTEM_ROLES = new Set(['system', 'developer']);
 

@@ -1,8 +1,8 @@
 // OpenAI Responses (`POST /v1/responses`): typed SSE events with `event:` lines and sequence numbers.
-import type { Fault, FinishKind, NormalizedMessage } from '../types';
-import type { ParsedCall, ReplyContext, StreamEncoder, Usage, WireFormat } from './format';
-import { flattenContent, isRecord, sseEvent, str } from './format';
-import { IN_STREAM_ERROR_MESSAGE, openaiError, openaiHttpError } from './openai-chat';
+import type { Fault, FinishKind, NormalizedMessage } from '../types.ts';
+import type { ParsedCall, ReplyContext, StreamEncoder, Usage, WireFormat } from './format.ts';
+import { flattenContent, isRecord, sseEvent, str } from './format.ts';
+import { IN_STREAM_ERROR_MESSAGE, openaiError, openaiHttpError } from './openai-chat.ts';
 
 const SYSTEM_ROLES = new Set(['system', 'developer']);
 
