@@ -29,6 +29,8 @@ export interface ModeIssue {
 export type CustomModeResult = { ok: true; mode: ModeDefinition } | { ok: false; issues: ModeIssue[] };
 
 export const MAX_MODE_PROMPT_CHARS = 8000;
+/** As long as any short text of the file formats, so a mode the human defines is one their files carry. */
+export const MAX_MODE_TAGLINE_CHARS = 200;
 const MODE_ID = /^[a-z][a-z0-9-]{1,39}$/;
 const VERSION = /^\d+(\.\d+){0,2}$/;
 
@@ -44,6 +46,10 @@ export function createCustomMode(input: CustomModeInput): CustomModeResult {
   if (name.length === 0 || name.length > 60) issues.push({ field: 'name', message: 'name must be 1-60 characters' });
   const version = input.version?.trim() || '1.0';
   if (!VERSION.test(version)) issues.push({ field: 'version', message: 'version must look like 1, 1.0 or 1.0.2' });
+  const tagline = input.tagline?.trim() ?? '';
+  if (tagline.length > MAX_MODE_TAGLINE_CHARS) {
+    issues.push({ field: 'tagline', message: `tagline must be at most ${MAX_MODE_TAGLINE_CHARS} characters` });
+  }
   const promptBlock = input.promptBlock.trim();
   if (promptBlock.length === 0) issues.push({ field: 'promptBlock', message: 'promptBlock must not be empty' });
   if (promptBlock.length > MAX_MODE_PROMPT_CHARS) {
@@ -62,6 +68,6 @@ export function createCustomMode(input: CustomModeInput): CustomModeResult {
   const defaults = { dapPreset, limits: { ...input.limits }, ...(input.dap ? { dap: { ...input.dap } } : {}) };
   return {
     ok: true,
-    mode: { id: input.id, name, version, tagline: input.tagline?.trim() ?? '', promptBlock, defaults, builtIn: false },
+    mode: { id: input.id, name, version, tagline, promptBlock, defaults, builtIn: false },
   };
 }

@@ -54,6 +54,7 @@ describe('createCustomMode', () => {
     [{ id: 'adversarial' }, 'id'],
     [{ name: '' }, 'name'],
     [{ version: 'v2' }, 'version'],
+    [{ tagline: 'x'.repeat(201) }, 'tagline'],
     [{ promptBlock: '   ' }, 'promptBlock'],
     [{ promptBlock: 'x'.repeat(9000) }, 'promptBlock'],
     [{ dapPreset: 'loud' as 'quiet' }, 'dapPreset'],

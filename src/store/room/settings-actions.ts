@@ -171,7 +171,12 @@ function freeModeId(name: string, taken: readonly string[]): string {
   return id;
 }
 
-const MODE_FIELD_NAMES: Record<string, string> = { name: 'Name', promptBlock: 'Prompt', dapPreset: 'DAP preset' };
+const MODE_FIELD_NAMES: Record<string, string> = {
+  name: 'Name',
+  tagline: 'Tagline',
+  promptBlock: 'Prompt',
+  dapPreset: 'DAP preset',
+};
 
 function describeModeIssues(issues: readonly ModeIssue[]): string {
   return issues
