@@ -27,6 +27,12 @@ export { PEER_COLOURS } from '../core/index.ts';
 export type { ConversationSnapshot } from '../formats/index.ts';
 export { fileStem, savedFromSnapshot } from '../formats/index.ts';
 
+// DAP on the peer card: every factor of a seat's chance to speak and where it came from (the provider default's
+// reason comes from the adapters)
+export type { DapFactorName, DapParams, DapProbability } from '../core/index.ts';
+export { DAP_FACTOR_NAMES, DAP_PARAM_RULES, smallestAccepted } from '../core/index.ts';
+export { providerDefault } from '../adapters/index.ts';
+
 /** One adapter per distinct settings, so an SDK client is built once and reused across turns. */
 const adapters = new Map<string, PeerAdapter>();
 function adapterFor(settings: ProviderSettings): PeerAdapter {
