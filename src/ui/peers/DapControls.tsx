@@ -1,13 +1,16 @@
 import { useId, useState } from 'react';
-import { DAP_PARAM_RULES, smallestAccepted } from '../../core/index.ts';
-import type { DapParams } from '../../core/index.ts';
-import type { PeerSeat, Result } from '../../store/index.ts';
+import { DAP_PARAM_RULES, providerDefault, smallestAccepted } from '../../store/index.ts';
+import type { DapParams, DapProbability, PeerSeat, Result } from '../../store/index.ts';
 import { Refusal } from '../common/Refusal.tsx';
 import { formatProbability } from '../format/numbers.ts';
 import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
+import { clampNote, dapFactorRows } from './dap-factors.ts';
 import { PRESET_IDS, PRESET_LABEL, presetOf } from './view-model.ts';
 
-/** A seat's Dynamic Adapter Profile (profile §6): its live p_i with the factors, presets, and sliders. */
+/**
+ * A seat's Dynamic Adapter Profile (profile §6): its live p_i with every factor and where it came from, presets, and
+ * sliders.
+ */
 export function DapControls({ peer }: { peer: PeerSeat }) {
   const { setPeerDap, applyDapPreset } = useRoomActions();
   const live = useRoomStore((state) => state.dapProbabilities.find((entry) => entry.peerId === peer.id));
@@ -27,15 +30,12 @@ export function DapControls({ peer }: { peer: PeerSeat }) {
         {live ? (
           <>
             chance to speak now <span className="font-medium tabular-nums">{formatProbability(live.p)}</span>
-            <span className="block tabular-nums">
-              base {live.base.toFixed(2)} × recency {live.recency.toFixed(2)} × fairness {live.fairness.toFixed(2)} ×
-              health {live.health.toFixed(2)}
-            </span>
           </>
         ) : (
           'muted: never drawn'
         )}
       </p>
+      {live && <DapFactorTable peer={peer} live={live} />}
       <div role="group" aria-label={`DAP preset for ${peer.displayName}`} className="flex gap-1">
         {PRESET_IDS.map((id) => (
           <button
@@ -54,6 +54,59 @@ export function DapControls({ peer }: { peer: PeerSeat }) {
       <DapSlider label="Max p" field="pMax" params={params} onCommit={(dap) => show(setPeerDap(peer.id, dap))} />
       {refusal && <Refusal size="xs">{refusal}</Refusal>}
     </fieldset>
+  );
+}
+
+/**
+ * Why the chance is what it is: each factor of the product, its value, and where it came from (the user's setting,
+ * the mode, the provider default, recency, fairness, health, or what the adapter observed), as a table with headers so
+ * a screen reader reads each factor with its source. A lowered factor says why in words, not in colour.
+ */
+function DapFactorTable({ peer, live }: { peer: PeerSeat; live: DapProbability }) {
+  const rows = dapFactorRows(live, { providerDefaultReason: providerDefault(peer).reason });
+  const note = clampNote(live);
+  return (
+    <table className="w-full border-collapse text-left text-xs text-slate-600 dark:text-slate-400">
+      <caption className="sr-only">Where the chance of {peer.displayName} to speak comes from</caption>
+      <thead>
+        <tr className="border-b border-slate-200 dark:border-slate-800">
+          <th scope="col" className="py-0.5 pr-2 font-medium">
+            Factor
+          </th>
+          <th scope="col" className="py-0.5 pr-2 text-right font-medium">
+            Value
+          </th>
+          <th scope="col" className="py-0.5 font-medium">
+            Comes from
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.factor} className="align-top">
+            <th scope="row" className="py-0.5 pr-2 font-normal">
+              {row.label}
+            </th>
+            <td className="py-0.5 pr-2 text-right tabular-nums">× {row.value.toFixed(2)}</td>
+            <td className="py-0.5">
+              <span className="font-medium">{row.source}</span>
+              {row.detail && <span className="block">{row.detail}</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr className="border-t border-slate-200 dark:border-slate-800">
+          <th scope="row" className="py-0.5 pr-2 font-medium">
+            Chance to speak
+          </th>
+          <td className="py-0.5 pr-2 text-right font-medium tabular-nums">{formatProbability(live.p)}</td>
+          <td className="py-0.5">
+            {note ? `Product ${Number.isFinite(live.raw) ? live.raw.toFixed(2) : '—'}, ${note}.` : 'The product.'}
+          </td>
+        </tr>
+      </tfoot>
+    </table>
   );
 }
 
