@@ -28,10 +28,11 @@ export type { ConversationSnapshot } from '../formats/index.ts';
 export { fileStem, savedFromSnapshot } from '../formats/index.ts';
 
 // DAP on the peer card: every factor of a seat's chance to speak and where it came from (the provider default's
-// reason comes from the adapters)
+// reason comes from the adapters). From its own file, not the adapters' index: that would bring the provider
+// adapters into the first page load (scripts/first-load.test.ts).
 export type { DapFactorName, DapParams, DapProbability } from '../core/index.ts';
 export { DAP_FACTOR_NAMES, DAP_PARAM_RULES, smallestAccepted } from '../core/index.ts';
-export { providerDefault } from '../adapters/index.ts';
+export { providerDefault } from '../adapters/profile/defaults.ts';
 
 /** One adapter per distinct settings, so an SDK client is built once and reused across turns. */
 const adapters = new Map<string, PeerAdapter>();
