@@ -3,8 +3,14 @@
  * first bad field. Loaded on first import, so zod stays out of the first page load.
  */
 import { z } from 'zod';
-import { DEFAULT_CONTEXT_WINDOW, PEER_COLOURS, PROVIDER_IDS, validateRoomSettings } from '../../core/index.ts';
-import type { PeerSeat, ProviderConfig, ProviderId, RoomData } from '../../core/index.ts';
+import {
+  createCustomMode,
+  DEFAULT_CONTEXT_WINDOW,
+  PEER_COLOURS,
+  PROVIDER_IDS,
+  validateRoomSettings,
+} from '../../core/index.ts';
+import type { DapPresetId, ModeDefinition, PeerSeat, ProviderConfig, ProviderId, RoomData } from '../../core/index.ts';
 import { ROOM_FILE_FORMAT, ROOM_FILE_VERSION } from './room-file.ts';
 import {
   aliasesSchema,
@@ -21,6 +27,8 @@ z.config({ jitless: true });
 /** Handles and aliases are only capped here; their grammar and uniqueness are the roster's rules (see below). */
 const name = z.string().max(200);
 const shortText = z.string().max(200);
+/** A mode's prompt as written, before the core trims it and holds it to its own limit. */
+const MAX_MODE_FILE_CHARS = 20_000;
 
 // Every parameter's bounds and message come from the core's rules (rule-schemas.ts).
 const peerSchema = z.strictObject({
@@ -43,6 +51,21 @@ const peerSchema = z.strictObject({
   dap: dapOverridesSchema.optional(),
 });
 
+/**
+ * One of the room's own modes, field for field what the human fills in (the core's `CustomModeInput`), so the core's
+ * rules (`createCustomMode`) judge it and their field is the file's field. Only the types and sizes are checked here.
+ */
+const modeSchema = z.strictObject({
+  id: z.string().max(64),
+  name: shortText,
+  version: z.string().max(20).optional(),
+  tagline: shortText.optional(),
+  promptBlock: z.string().max(MAX_MODE_FILE_CHARS),
+  dapPreset: z.string().max(20).optional(),
+  dap: dapOverridesSchema.optional(),
+  limits: limitOverridesSchema.optional(),
+});
+
 const roomSchema = z.strictObject({
   format: z.literal(ROOM_FILE_FORMAT),
   version: z.literal(ROOM_FILE_VERSION),
@@ -57,6 +80,7 @@ const roomSchema = z.strictObject({
     .max(2 ** 32 - 1)
     .optional(),
   peers: peersSchema(peerSchema),
+  modes: z.array(modeSchema).max(64).optional(),
 });
 
 export type RoomFile = z.infer<typeof roomSchema>;
@@ -107,13 +131,15 @@ export function parseRoomFile(json: string, seedFallback: number): ParsedRoom {
       colour: peer.colour ?? PEER_COLOURS[index % PEER_COLOURS.length] ?? '#6366f1',
     };
   });
+  const modes = customModesOf(file.modes ?? []);
+  if (!modes.ok) return { ok: false, message: `Room file refused — ${modes.message}` };
   const human = file.human ?? { handle: 'you', name: 'You' };
   const room: RoomData = {
     name: file.name,
     human: { kind: 'human', id: 'human', handle: human.handle, aliases: [], displayName: human.name },
     peers,
     modeId: file.mode,
-    customModes: [],
+    customModes: modes.modes,
     limits: file.limits ?? {},
     seed: file.seed ?? seedFallback,
   };
@@ -123,11 +149,29 @@ export function parseRoomFile(json: string, seedFallback: number): ParsedRoom {
   return { ok: true, keys, room };
 }
 
+/** The file's modes as the core builds them, or the first problem at its field (`modes.0.promptBlock: …`). */
+function customModesOf(
+  modes: readonly z.infer<typeof modeSchema>[],
+): { ok: true; modes: ModeDefinition[] } | { ok: false; message: string } {
+  const built: ModeDefinition[] = [];
+  for (const [index, mode] of modes.entries()) {
+    // The schema takes any text as the preset, so that an unknown one gets the core's message.
+    const checked = createCustomMode({ ...mode, dapPreset: mode.dapPreset as DapPresetId | undefined });
+    if (!checked.ok) {
+      const [issue] = checked.issues;
+      return { ok: false, message: `modes.${index}.${issue?.field}: ${issue?.message}` };
+    }
+    built.push(checked.mode);
+  }
+  return { ok: true, modes: built };
+}
+
 /** A path of the core's rules (`peers[0].settings.temperature`) as the room file spells it (`peers.0.temperature`). */
 function roomFilePath(path: string): string {
   return path
     .replace(/\[(\d+)\]/g, '.$1')
     .replace(/\.settings\./, '.')
     .replace(/\.displayName$/, '.name')
-    .replace(/^modeId$/, 'mode');
+    .replace(/^modeId$/, 'mode')
+    .replace(/^customModes\.(\d+)\.(?:defaults\.)?/, 'modes.$1.');
 }

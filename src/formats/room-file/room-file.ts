@@ -4,7 +4,7 @@
  * import); keys are written only on request.
  */
 import { BUILT_IN_MODES, keyForSeat } from '../../core/index.ts';
-import type { ProviderConfig, ProviderId, RoomData } from '../../core/index.ts';
+import type { ModeDefinition, ProviderConfig, ProviderId, RoomData } from '../../core/index.ts';
 import type { RoomFile } from './parse.ts';
 
 export const ROOM_FILE_FORMAT = 'peerchat.room';
@@ -48,6 +48,23 @@ export function serializeRoom(
         ...(Object.keys(peer.dap).length > 0 ? { dap: { ...peer.dap } } : {}),
       };
     }),
+    // Written only when the room has modes of its own, so a room without them writes the file it always did.
+    ...(room.customModes.length > 0 ? { modes: room.customModes.map(modeEntry) } : {}),
   };
   return JSON.stringify(file, null, 2);
+}
+
+/** A custom mode as the file holds it: what the human fills in (the core's `CustomModeInput`), defaults flattened. */
+function modeEntry(mode: ModeDefinition): NonNullable<RoomFile['modes']>[number] {
+  const { dapPreset, dap, limits } = mode.defaults;
+  return {
+    id: mode.id,
+    name: mode.name,
+    version: mode.version,
+    ...(mode.tagline ? { tagline: mode.tagline } : {}),
+    promptBlock: mode.promptBlock,
+    dapPreset,
+    ...(dap ? { dap: { ...dap } } : {}),
+    ...(Object.keys(limits).length > 0 ? { limits: { ...limits } } : {}),
+  };
 }

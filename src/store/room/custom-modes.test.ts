@@ -29,6 +29,20 @@ describe('custom modes', () => {
     expect(replayRoom(store.getState().log)).toStrictEqual(projectionOf(store.getState()));
   });
 
+  it('a room file carries the mode, and importing it brings the mode back in force', async () => {
+    const { store } = setup();
+    store.getState().defineMode({ ...devil, tagline: 'Try me.' });
+    const defined = store.getState().customModes;
+    const file = store.getState().exportRoom();
+    expect(JSON.parse(file)).toMatchObject({ mode: 'devil-s-advocate', modes: [{ id: 'devil-s-advocate' }] });
+    const other = setup().store;
+    expect(await other.getState().importRoom(file)).toEqual({ ok: true });
+    expect(other.getState().customModes).toStrictEqual(defined);
+    expect(other.getState().modeId).toBe('devil-s-advocate');
+    // Imported seats get new ids; every one of them runs on the mode's preset.
+    for (const peer of other.getState().peers) expect(other.getState().dapParams[peer.id]?.pMin).toBe(0.3);
+  });
+
   it('refuses an incomplete mode with what is missing, and changes nothing', () => {
     const { store } = setup();
     const before = store.getState();
