@@ -103,6 +103,64 @@ describe('ModeControl', () => {
   });
 });
 
+describe('ModeControl: a mode of the human’s own', () => {
+  it('defines a mode through "New mode…", closes, selects it and puts focus back on the button', async () => {
+    const { store, user } = renderWithRoom(<ModeControl />);
+    const opener = screen.getByRole('button', { name: 'New mode…' });
+    await user.click(opener);
+    const form = screen.getByRole('form', { name: 'New mode' });
+    expect(within(form).getByRole('textbox', { name: 'Name' })).toHaveFocus();
+    expect(form).toHaveTextContent('Lively: most peers answer unasked');
+    await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Devil’s advocate');
+    await user.type(within(form).getByRole('textbox', { name: 'Tagline (optional)' }), 'Try me.');
+    await user.type(within(form).getByRole('textbox', { name: 'Prompt' }), 'Argue the other side.');
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'DAP preset' }), 'lively');
+    await user.click(within(form).getByRole('button', { name: 'Define mode' }));
+    expect(screen.queryByRole('form', { name: 'New mode' })).toBeNull();
+    const radio = screen.getByRole('radio', { name: 'Devil’s advocate' });
+    expect(radio).toBeChecked();
+    expect(radio).toHaveAccessibleDescription('Try me.');
+    expect(store.getState().customModes).toEqual([
+      expect.objectContaining({ name: 'Devil’s advocate', promptBlock: 'Argue the other side.' }),
+    ]);
+    expect(store.getState().customModes[0]?.defaults.dapPreset).toBe('lively');
+    expect(opener).toHaveFocus();
+  });
+
+  it('shows the store’s message for an empty prompt and keeps the form and what was typed', async () => {
+    const { store, user } = renderWithRoom(<ModeControl />);
+    await user.click(screen.getByRole('button', { name: 'New mode…' }));
+    const form = screen.getByRole('form', { name: 'New mode' });
+    await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Empty');
+    await user.click(within(form).getByRole('button', { name: 'Define mode' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Prompt: must not be empty');
+    expect(screen.getByRole('form', { name: 'New mode' })).toBe(form);
+    expect(within(form).getByRole('textbox', { name: 'Name' })).toHaveValue('Empty');
+    expect(store.getState().customModes).toEqual([]);
+    expect(store.getState().modeId).toBe('collaborative');
+  });
+
+  it('edits the custom mode in force; Escape closes the form unchanged', async () => {
+    const { store, user } = renderWithRoom(<ModeControl />);
+    expect(screen.queryByRole('button', { name: 'Edit mode…' })).toBeNull();
+    act(() => void store.getState().defineMode({ name: 'Terse', promptBlock: 'One line.', dapPreset: 'quiet' }));
+    const edit = screen.getByRole('button', { name: 'Edit mode…' });
+    await user.click(edit);
+    const form = screen.getByRole('form', { name: 'Edit mode Terse' });
+    expect(within(form).getByRole('textbox', { name: 'Prompt' })).toHaveValue('One line.');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(edit).toHaveFocus();
+    await user.click(edit);
+    const again = screen.getByRole('form', { name: 'Edit mode Terse' });
+    await user.selectOptions(within(again).getByRole('combobox', { name: 'DAP preset' }), 'lively');
+    await user.click(within(again).getByRole('button', { name: 'Save mode' }));
+    expect(store.getState().customModes).toHaveLength(1);
+    expect(store.getState().customModes[0]?.defaults.dapPreset).toBe('lively');
+    expect(screen.getByRole('radio', { name: 'Terse' })).toBeChecked();
+  });
+});
+
 describe('LimitsEditor', () => {
   it('shows the limits in force and applies only what changed', async () => {
     const { store, user } = renderWithRoom(<LimitsEditor />);
