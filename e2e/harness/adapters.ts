@@ -2,7 +2,9 @@
  * Test-only (e2e builds): exposes `window.adapterHarness`, which runs PeerChat's own adapters in the browser so
  * Playwright can check them against the fake-provider server, across origins, with the browser's fetch.
  */
-import { createAdapter, createDemoAdapter, INSTANT_DEMO_PACE } from '../../src/adapters/index.ts';
+import { INSTANT_DEMO_PACE } from '../../src/adapters/index.ts';
+import { createAdapter } from '../../src/adapters/create-adapter.ts';
+import { createDemoAdapter } from '../../src/adapters/demo/adapter.ts';
 import type {
   AdapterEvent,
   DemoRoomHints,

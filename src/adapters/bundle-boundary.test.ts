@@ -3,7 +3,7 @@
  * dynamic `import()`. A static value import anywhere under src/adapters would pull the SDK into the main chunk.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SDKS = ['openai', '@anthropic-ai/sdk', '@google/genai'];
@@ -50,5 +50,29 @@ describe('SDKs are loaded lazily', () => {
       const source = readFileSync(file, 'utf8');
       expect(source).not.toMatch(/openai|@anthropic-ai|@google\/genai|\bfetch\(|XMLHttpRequest|WebSocket|EventSource/);
     }
+  });
+});
+
+/** Every module a file reaches through static imports and re-exports (relative paths only; `import()` not followed). */
+function staticallyReached(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const source = readFileSync(file, 'utf8');
+  for (const match of source.matchAll(/^\s*(?:import|export)\s+(type\s+)?[^'";]*?from\s+'(\.[^']+)'/gm)) {
+    const [, typeOnly, specifier] = match;
+    if (!typeOnly && specifier?.endsWith('.ts')) staticallyReached(resolve(dirname(file), specifier), seen);
+  }
+  return seen;
+}
+
+describe('the public API stays light', () => {
+  // The store imports index.ts into the first page; whatever it reaches statically is bundled there, even when
+  // only a lazily loaded chunk uses it. The adapters' own code must stay behind createLazyAdapter's import().
+  it('reaches no adapter, driver, connection or the eager createAdapter', () => {
+    const reached = [...staticallyReached(join(root, 'index.ts'))].map((file) => file.slice(root.length + 1));
+    expect(reached).toContain('lazy-adapter.ts');
+    expect(
+      reached.filter((file) => /(^|\/)(create-adapter|adapter|sdk-adapter|connection|[a-z]+-driver)\.ts$/.test(file)),
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,11 @@
  * L0 adapters (MPOP profile §2): one streaming interface over OpenAI, Anthropic, Google Gemini, any
  * OpenAI-compatible server, and the offline demo peers. See docs/adapters.md.
  *
- * Nothing here imports an SDK: each adapter loads its SDK with `import()` on first use.
+ * Nothing here imports an SDK: each adapter loads its SDK with `import()` on first use. And nothing here reaches
+ * the adapters' own code: the store imports this module into the first page load, and a module re-exported here
+ * is bundled there even when only a lazily loaded chunk uses it. So adapters are made with `createLazyAdapter`,
+ * which loads the provider's code on first use; the eager constructors (`create-adapter.ts`, `demo/adapter.ts`)
+ * are for tests and the e2e harness, which import them directly (bundle-boundary.test.ts checks this).
  */
 export type {
   AdapterEvent,
@@ -23,9 +27,7 @@ export type {
   TurnResult,
   TurnStatus,
 } from './types.ts';
-export { createAdapter } from './create-adapter.ts';
-export { ProviderError } from './errors/turn-error.ts';
-export { scrubSecrets } from './errors/scrub.ts';
+export { createLazyAdapter } from './lazy-adapter.ts';
 
 // Timeouts and retries
 export {
@@ -64,10 +66,8 @@ export { COMPATIBLE_PRESETS, presetForBaseURL } from './presets.ts';
 
 // Demo peers
 export type { DemoAdapterOptions } from './demo/adapter.ts';
-export { createDemoAdapter } from './demo/adapter.ts';
 export type { DemoPace } from './demo/pace.ts';
 export { DEFAULT_DEMO_PACE, INSTANT_DEMO_PACE } from './demo/pace.ts';
 export type { DemoPeerPreset, DemoRoomPreset } from './demo/preset.ts';
 export { DEMO_PEERS, DEMO_ROOM_PRESET, demoModels, SIMULATED_SUFFIX } from './demo/preset.ts';
 export type { DemoVoiceId } from './demo/voices.ts';
-export { demoReplyText } from './demo/driver.ts';

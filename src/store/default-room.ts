@@ -1,5 +1,5 @@
 /** The room PeerChat opens on: the adapters' simulated demo peers, which need no key and no network. */
-import { DEMO_ROOM_PRESET } from '../adapters/demo/preset.ts';
+import { DEMO_ROOM_PRESET } from '../adapters/index.ts';
 import type { RoomData } from './types.ts';
 
 export function defaultRoom(seed: number): RoomData {

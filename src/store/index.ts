@@ -3,9 +3,8 @@
  * components read it with. Tests build their own store with `createFacilitatorStore`.
  */
 import { useStore } from 'zustand';
-import { createLazyAdapter } from '../adapters/lazy-adapter.ts';
-import { costOf, lookupModel } from '../adapters/catalog.ts';
-import type { PeerAdapter, ProviderSettings } from '../adapters/types.ts';
+import { costOf, createLazyAdapter, lookupModel } from '../adapters/index.ts';
+import type { PeerAdapter, ProviderSettings } from '../adapters/index.ts';
 import { defaultRoom } from './default-room.ts';
 import { createFacilitatorStore } from './facilitator.ts';
 import { createLibraryStore, type LibraryStore } from './library.ts';
@@ -16,23 +15,66 @@ import { storageCode } from './persistence/storage-code.ts';
 import type { PeerChatDb } from './persistence/db.ts';
 import type { RoomStore } from './types.ts';
 
+// The store's public API: the only module the UI imports (eslint.config.js). What the UI needs of the layers
+// below comes through here too, so a component never reaches past the store.
 export type * from './types.ts';
 export { createFacilitatorStore, modesOf, MAX_MESSAGE_CHARS, readOnlyNotice } from './facilitator.ts';
 export type { LibraryActions, LibraryStore } from './library.ts';
+export { createLibraryStore, UNDO_DELETE_MS } from './library.ts';
 export type { ConversationSummary } from './persistence/conversations.ts';
-export { UNDO_DELETE_MS } from './library.ts';
 export type { ConversationFile, ConversationFormat } from './conversation-files.ts';
 export { exportConversation } from './conversation-files.ts';
-export { PEER_COLOURS } from '../core/index.ts';
+
+// From the file formats
 export type { ConversationSnapshot } from '../formats/index.ts';
 export { fileStem, savedFromSnapshot } from '../formats/index.ts';
 
-// DAP on the peer card: every factor of a seat's chance to speak and where it came from (the provider default's
-// reason comes from the adapters). From its own file, not the adapters' index: that would bring the provider
-// adapters into the first page load (scripts/first-load.test.ts).
-export type { DapFactorName, DapParams, DapProbability } from '../core/index.ts';
-export { DAP_FACTOR_NAMES, DAP_PARAM_RULES, smallestAccepted } from '../core/index.ts';
-export { providerDefault } from '../adapters/profile/defaults.ts';
+// From the adapters: the model catalog and the OpenAI-compatible presets the forms offer
+export type { PeerAdapter } from '../adapters/index.ts';
+export { COMPATIBLE_PRESETS, lookupModel, MODEL_CATALOG, presetForBaseURL } from '../adapters/index.ts';
+// A seat's DAP provider default and why (the peer card shows where each factor of p comes from)
+export { providerDefault } from '../adapters/index.ts';
+
+// From the core: the room's rules and words the UI shows, and the types of what it renders
+export type {
+  ConversationLimits,
+  CoreEvent,
+  DapFactorName,
+  DapOverrides,
+  DapParams,
+  DapPresetId,
+  DapProbability,
+  HumanOverrideAction,
+  LimitOverrides,
+  MentionResult,
+  MentionSpan,
+  MessageStatus,
+  NumberRule,
+  PeerSettings,
+  ProviderId,
+  RoundEndReason,
+  TurnReason,
+  TurnSkipReason,
+} from '../core/index.ts';
+export {
+  DAP_FACTOR_NAMES,
+  DAP_ORDER_MESSAGE,
+  DAP_PARAM_RULES,
+  DAP_PRESETS,
+  groupVersions,
+  LIMIT_RULES,
+  MAX_NAME_LENGTH,
+  numberRuleMessage,
+  parseMentions,
+  PEER_COLOURS,
+  roundEndWords,
+  SEAT_SETTING_RULES,
+  SEAT_TEXT_RULES,
+  smallestAccepted,
+  textRuleMessage,
+  validateRoomSettings,
+  versionKey,
+} from '../core/index.ts';
 
 /** One adapter per distinct settings, so an SDK client is built once and reused across turns. */
 const adapters = new Map<string, PeerAdapter>();

@@ -2,10 +2,17 @@
  * Test doubles for the store's side effects: a scripted in-memory adapter (provider behaviour itself is tested
  * against the fake-provider server) and a manual frame clock.
  */
-import type { PeerAdapter, ProviderSettings, StreamOptions, TurnResult } from '../adapters/types.ts';
+import type { PeerAdapter, ProviderSettings, StreamOptions, TurnResult } from '../adapters/index.ts';
 import type { PeerRequest } from '../core/index.ts';
 import type { FacilitatorDeps } from './facilitator.ts';
 import type { PeerSeat, RoomData, RoomStore } from './types.ts';
+
+// Storage for tests that need a library or autosave of their own (UI tests reach the store through here and
+// src/store/index.ts only). IndexedDB is fake-indexeddb's, installed before Dexie loads and looks for it.
+import 'fake-indexeddb/auto';
+export { OTHER_TAB_NOTICE, startAutosave, type Autosave } from './persistence/autosave.ts';
+export { PeerChatDb } from './persistence/db.ts';
+export { storeConversation } from './persistence/conversations.ts';
 
 export interface ScriptedReply {
   text: string;

@@ -15,12 +15,12 @@ import {
   numberRuleMessage,
   textRuleMessage,
   validateRoomSettings,
-} from '../core/index.ts';
-import type { DapOverrides, LimitOverrides, PeerSettings } from '../core/index.ts';
-import { exportConversation, savedFromSnapshot, type ConversationSnapshot } from '../store/index.ts';
-import { storeConversation } from '../store/persistence/conversations.ts';
-import { testRoom } from '../store/testing.ts';
-import type { PeerInput, Result, RoomData } from '../store/types.ts';
+  exportConversation,
+  savedFromSnapshot,
+  type ConversationSnapshot,
+} from '../store/index.ts';
+import type { DapOverrides, LimitOverrides, PeerSettings, PeerInput, Result, RoomData } from '../store/index.ts';
+import { storeConversation, testRoom } from '../store/testing.ts';
 import { LimitsEditor } from './controls/LimitsEditor.tsx';
 import { RoomPanel } from './peers/RoomPanel.tsx';
 import { libraryFixture, renderWithRoom } from './test-utils.tsx';

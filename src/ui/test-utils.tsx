@@ -5,13 +5,18 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement, ReactNode } from 'react';
 import { afterEach } from 'vitest';
 import type { StoreApi } from 'zustand';
-import type { PeerAdapter } from '../adapters/types.ts';
-import { createFacilitatorStore } from '../store/index.ts';
-import type { RoomData, RoomStore, TranscriptMessage } from '../store/index.ts';
-import { createLibraryStore } from '../store/library.ts';
-import { startAutosave, type Autosave } from '../store/persistence/autosave.ts';
-import { PeerChatDb } from '../store/persistence/db.ts';
-import { roundOver, scriptedAdapters, testDeps, testRoom, type ScriptedReply } from '../store/testing.ts';
+import type { PeerAdapter, RoomData, RoomStore, TranscriptMessage } from '../store/index.ts';
+import { createFacilitatorStore, createLibraryStore } from '../store/index.ts';
+import {
+  startAutosave,
+  type Autosave,
+  PeerChatDb,
+  roundOver,
+  scriptedAdapters,
+  testDeps,
+  testRoom,
+  type ScriptedReply,
+} from '../store/testing.ts';
 import { LibraryStoreProvider } from './state/library-store.tsx';
 import { RoomStoreProvider } from './state/room-store.tsx';
 

@@ -1,5 +1,4 @@
-import type { MentionResult } from '../../core/index.ts';
-import type { PeerSeat } from '../../store/index.ts';
+import type { MentionResult, PeerSeat } from '../../store/index.ts';
 
 /** Who the message will reach, in words, from the mentions the core's parser resolved. */
 export function AddressLine({

@@ -1,6 +1,5 @@
 import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { parseMentions } from '../../core/index.ts';
-import { readOnlyNotice } from '../../store/index.ts';
+import { parseMentions, readOnlyNotice } from '../../store/index.ts';
 import { Refusal } from '../common/Refusal.tsx';
 import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
 import { AddressLine } from './AddressLine.tsx';

@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import type { MentionSpan } from '../../core/index.ts';
+import type { MentionSpan } from '../../store/index.ts';
 import { segmentText } from './mention-query.ts';
 
 const MARK_STYLE: Record<MentionSpan['kind'], string> = {

@@ -3,9 +3,8 @@
  * the text split around the mentions the core's parser resolved (for highlighting). Who a message reaches is decided
  * by the core when it is sent, not here.
  */
-import { MAX_NAME_LENGTH } from '../../core/index.ts';
-import type { MentionSpan } from '../../core/index.ts';
-import type { PeerSeat } from '../../store/index.ts';
+import { MAX_NAME_LENGTH } from '../../store/index.ts';
+import type { MentionSpan, PeerSeat } from '../../store/index.ts';
 
 /** Characters after which an `@` may start a mention (profile §4), plus the start of the text. */
 const BOUNDARY = /[\s([{"',;:!]/u;

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { LIMIT_RULES, smallestAccepted } from '../../core/index.ts';
-import type { ConversationLimits, LimitOverrides, NumberRule } from '../../core/index.ts';
+import { LIMIT_RULES, smallestAccepted } from '../../store/index.ts';
+import type { ConversationLimits, LimitOverrides, NumberRule } from '../../store/index.ts';
 import { Refusal } from '../common/Refusal.tsx';
 import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { OTHER_TAB_NOTICE } from '../../store/persistence/autosave.ts';
+import { OTHER_TAB_NOTICE } from '../../store/testing.ts';
 import { Composer } from '../composer/Composer.tsx';
 import { renderWithRoom } from '../test-utils.tsx';
 import { ReadOnlyBanner } from './ReadOnlyBanner.tsx';

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
-import type { Result } from '../../store/index.ts';
-import type { ConversationSummary } from '../../store/persistence/conversations.ts';
+import type { Result, ConversationSummary } from '../../store/index.ts';
 import { useRefocus } from '../common/use-refocus.ts';
 import { formatRelativeTime } from '../format/relative-time.ts';
 import { useLibraryActions } from '../state/library-store.tsx';

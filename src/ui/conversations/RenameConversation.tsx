@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { ConversationSummary } from '../../store/persistence/conversations.ts';
+import type { ConversationSummary } from '../../store/index.ts';
 import { Refusal } from '../common/Refusal.tsx';
 import { useLibraryActions } from '../state/library-store.tsx';
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../core/index.ts';
+import type { CoreEvent } from '../../store/index.ts';
 import { renderWithRoom } from '../test-utils.tsx';
 import { describeEvent } from './describe-event.ts';
 import { EventLog } from './EventLog.tsx';

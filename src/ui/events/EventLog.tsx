@@ -1,5 +1,5 @@
 import { memo, useMemo, useState } from 'react';
-import type { CoreEvent } from '../../core/index.ts';
+import type { CoreEvent } from '../../store/index.ts';
 import { handleOf } from '../format/participants.ts';
 import { useRoomStore } from '../state/room-store.tsx';
 import { describeEvent, type EventNames } from './describe-event.ts';

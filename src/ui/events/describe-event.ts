@@ -1,5 +1,5 @@
 /** One readable line per audit event (profile §9), e.g. "@claude’s turn — mentioned by @you". */
-import type { CoreEvent, HumanOverrideAction, TurnSkipReason } from '../../core/index.ts';
+import type { CoreEvent, HumanOverrideAction, TurnSkipReason } from '../../store/index.ts';
 import { formatProbability, formatSeconds, formatTokens } from '../format/numbers.ts';
 import { roundEndText, turnReasonText } from '../format/reasons.ts';
 

@@ -1,6 +1,6 @@
 /** Why something happened, in words (profile §5.6 and §5.7). */
-import { roundEndWords } from '../../core/index.ts';
-import type { RoundEndReason, TurnReason } from '../../core/index.ts';
+import { roundEndWords } from '../../store/index.ts';
+import type { RoundEndReason, TurnReason } from '../../store/index.ts';
 import { formatProbability } from './numbers.ts';
 
 /** Why a peer spoke: "mentioned by @you", "asked by @claude", "@all", "DAP 0.62", "speak now", "regenerated". */

@@ -1,8 +1,6 @@
 import { useId, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
-import { MODEL_CATALOG, lookupModel } from '../../adapters/catalog.ts';
-import { SEAT_SETTING_RULES, smallestAccepted } from '../../core/index.ts';
-import type { NumberRule, ProviderId } from '../../core/index.ts';
-import type { PeerInput, PeerSeat, Result } from '../../store/index.ts';
+import { MODEL_CATALOG, lookupModel, SEAT_SETTING_RULES, smallestAccepted } from '../../store/index.ts';
+import type { NumberRule, ProviderId, PeerInput, PeerSeat, Result } from '../../store/index.ts';
 import { Refusal } from '../common/Refusal.tsx';
 import { PROVIDER_LABEL, SEAT_PROVIDERS } from '../providers/labels.ts';
 

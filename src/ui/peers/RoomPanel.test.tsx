@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DAP_PRESETS } from '../../core/index.ts';
+import { DAP_PRESETS } from '../../store/index.ts';
 import { renderWithRoom } from '../test-utils.tsx';
 import { RoomPanel } from './RoomPanel.tsx';
 

@@ -1,6 +1,6 @@
 /** DAP presets as the Room panel shows them (display only; the arbiter decides). */
-import { DAP_PRESETS } from '../../core/index.ts';
-import type { DapParams, DapPresetId } from '../../core/index.ts';
+import { DAP_PRESETS } from '../../store/index.ts';
+import type { DapParams, DapPresetId } from '../../store/index.ts';
 
 export const PRESET_IDS: readonly DapPresetId[] = ['quiet', 'balanced', 'lively'];
 

@@ -1,7 +1,6 @@
 import { useId } from 'react';
-import { COMPATIBLE_PRESETS, presetForBaseURL } from '../../adapters/presets.ts';
-import type { ProviderId } from '../../core/index.ts';
-import type { ProviderConfig } from '../../store/index.ts';
+import { COMPATIBLE_PRESETS, presetForBaseURL } from '../../store/index.ts';
+import type { ProviderId, ProviderConfig } from '../../store/index.ts';
 import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
 import { PROVIDER_LABEL } from './labels.ts';
 import { SecretInput } from './SecretInput.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ProviderId } from '../../core/index.ts';
+import type { ProviderId } from '../../store/index.ts';
 import { Refusal } from '../common/Refusal.tsx';
 import { useRoomActions, useRoomStoreApi } from '../state/room-store.tsx';
 

@@ -1,4 +1,4 @@
-import type { ProviderId } from '../../core/index.ts';
+import type { ProviderId } from '../../store/index.ts';
 
 export const PROVIDER_LABEL: Record<ProviderId, string> = {
   openai: 'OpenAI',

@@ -4,7 +4,7 @@
  * Like the room store: read with `useLibrary(selector)`, act with `useLibraryActions()`.
  */
 import { libraryStore } from '../../store/index.ts';
-import type { LibraryActions } from '../../store/library.ts';
+import type { LibraryActions } from '../../store/index.ts';
 import { createStoreContext } from './store-context.tsx';
 
 const library = createStoreContext(libraryStore);

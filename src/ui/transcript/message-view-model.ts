@@ -1,7 +1,6 @@
 /** What a message shows besides its body, as plain functions of the store state (no protocol decisions). */
-import type { MessageStatus } from '../../core/index.ts';
+import type { MessageStatus, RoomState, TranscriptMessage } from '../../store/index.ts';
 import { modesOf } from '../../store/index.ts';
-import type { RoomState, TranscriptMessage } from '../../store/index.ts';
 import { handleOf } from '../format/participants.ts';
 import { turnReasonText } from '../format/reasons.ts';
 

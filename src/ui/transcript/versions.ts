@@ -2,7 +2,7 @@
  * A message's versions (its edits or regenerations), read cheaply enough to use in a selector that runs on every
  * store change, streamed tokens included.
  */
-import { groupVersions, versionKey } from '../../core/index.ts';
+import { groupVersions, versionKey } from '../../store/index.ts';
 import type { RoomState } from '../../store/index.ts';
 
 type Transcript = Pick<RoomState, 'messageIds' | 'messages'>;
