@@ -5,17 +5,7 @@
  */
 import { z } from 'zod';
 import { PROVIDER_IDS } from '../../core/index.ts';
-import type {
-  DapPresetId,
-  HumanOverrideAction,
-  MessageKind,
-  MessageStatus,
-  ProviderId,
-  RoundEndReason,
-  TurnCompletionStatus,
-  TurnErrorReason,
-  TurnSkipReason,
-} from '../../core/index.ts';
+import type { ProviderId } from '../../core/index.ts';
 import {
   aliasesSchema,
   dapOverridesSchema,
@@ -25,6 +15,19 @@ import {
   seatTextSchemas,
 } from '../rule-schemas.ts';
 import { IMPORT_LIMITS } from './import-limits.ts';
+import {
+  COMPLETION_STATUSES,
+  DAP_PRESET_IDS,
+  enumOf,
+  HUMAN_OVERRIDE_ACTIONS,
+  MESSAGE_KINDS,
+  MESSAGE_STATUSES,
+  ROUND_END_REASONS,
+  TURN_ERROR_REASONS,
+  TURN_SKIP_REASONS,
+  type Equals,
+  type Normalize,
+} from './snapshot-enums.ts';
 import type { ConversationSnapshot } from './snapshot.ts';
 
 // No code generation: the Content-Security-Policy forbids eval, and zod's probe for it would log a violation.
@@ -37,65 +40,6 @@ const id = shortText.min(1);
 const time = z.number().int().min(0).max(IMPORT_LIMITS.lastTime);
 const count = z.number().int().min(0);
 const amount = z.number().min(0);
-
-/** A z.enum over a list that must name exactly the members of the type T. */
-function enumOf<T extends string>(values: readonly [T, ...T[]]) {
-  return z.enum(values as [T, ...T[]]);
-}
-
-const TURN_ERROR_REASONS = [
-  'bad-key',
-  'no-access',
-  'rate-limited',
-  'overloaded',
-  'context-too-long',
-  'network',
-  'timeout',
-  'truncated',
-  'aborted',
-  'bad-request',
-  'server-error',
-  'unknown',
-] as const satisfies readonly TurnErrorReason[];
-const ROUND_END_REASONS = [
-  'queue-empty',
-  'turn-budget',
-  'depth-limit',
-  'ping-pong-limit',
-  'token-budget',
-  'stopped-by-human',
-  'preempted-by-human',
-  'all-peers-failed',
-] as const satisfies readonly RoundEndReason[];
-const TURN_SKIP_REASONS = [
-  'muted',
-  'depth-limit',
-  'ping-pong-limit',
-  'turn-budget',
-  'token-budget',
-  'twice-in-a-row',
-  'skipped-by-human',
-  'stopped-by-human',
-  'preempted-by-human',
-  'removed',
-] as const satisfies readonly TurnSkipReason[];
-const HUMAN_OVERRIDE_ACTIONS = [
-  'stop-all',
-  'stop-peer',
-  'skip-next',
-  'speak-now',
-  'regenerate',
-  'edit-and-rerun',
-  'show-version',
-  'mute',
-  'unmute',
-  'set-limits',
-  'set-dap',
-] as const satisfies readonly HumanOverrideAction[];
-const COMPLETION_STATUSES = ['complete', 'passed', 'error', 'interrupted'] as const satisfies TurnCompletionStatus[];
-const MESSAGE_STATUSES = ['streaming', 'complete', 'interrupted', 'error', 'passed'] as const satisfies MessageStatus[];
-const MESSAGE_KINDS = ['human', 'peer', 'notice'] as const satisfies MessageKind[];
-const DAP_PRESET_IDS = ['quiet', 'balanced', 'lively'] as const satisfies DapPresetId[];
 
 // The room's parameters follow the core's rules (rule-schemas.ts): same bounds, same messages as every other way
 // in. What a field-by-field schema cannot check (names, pMin <= pMax under the mode) is in references.ts.
@@ -327,26 +271,8 @@ export const snapshotSchema = z.strictObject({
 
 // ---- Compile-time checks: the format and the types must describe the same objects. ----
 
-/** Strips readonly and flattens intersections so two spellings of the same shape compare equal. */
-type Normalize<T> = T extends readonly (infer Item)[]
-  ? Normalize<Item>[]
-  : T extends object
-    ? { -readonly [K in keyof T]: Normalize<T[K]> }
-    : T;
-type Equals<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
-
 /**
  * If this line fails to compile, a field was added to (or removed from) the snapshot's types: update the schema
  * above, the fast-check generator in testing/arbitraries.ts and, if old files no longer load, the format version.
  */
 const _schemaMatchesSnapshot: Equals<Normalize<z.infer<typeof snapshotSchema>>, Normalize<ConversationSnapshot>> = true;
-const _enumsComplete: [
-  Equals<(typeof TURN_ERROR_REASONS)[number], TurnErrorReason>,
-  Equals<(typeof ROUND_END_REASONS)[number], RoundEndReason>,
-  Equals<(typeof TURN_SKIP_REASONS)[number], TurnSkipReason>,
-  Equals<(typeof HUMAN_OVERRIDE_ACTIONS)[number], HumanOverrideAction>,
-  Equals<(typeof COMPLETION_STATUSES)[number], TurnCompletionStatus>,
-  Equals<(typeof MESSAGE_STATUSES)[number], MessageStatus>,
-  Equals<(typeof MESSAGE_KINDS)[number], MessageKind>,
-  Equals<(typeof DAP_PRESET_IDS)[number], DapPresetId>,
-] = [true, true, true, true, true, true, true, true];

@@ -19,6 +19,7 @@
  * so the bundle is complete while saying plainly that the conversation goes on.
  */
 import type { CoreEvent, TurnReason } from '../../core/index.ts';
+import { baseEvent, governanceEventOf } from './governance-events.ts';
 import { iso, type MplpIds } from './ids.ts';
 import type { JsonObject, MapEventType, MplpBaseEvent, MplpMapEvent } from './types.ts';
 import type { ConversationSnapshot } from '../conversation/snapshot.ts';
@@ -29,9 +30,6 @@ export interface MplpEvents {
   /** `collab.json` `events`, in Lamport order. */
   collab: MplpBaseEvent[];
 }
-
-/** Source of the base events PeerChat writes. */
-export const PEERCHAT_EVENT_SOURCE = 'peerchat.facilitator';
 
 /** Converts the snapshot's event log. */
 export function mplpEventsOf(snapshot: ConversationSnapshot, ids: MplpIds): MplpEvents {
@@ -151,7 +149,7 @@ class LogContext {
           message: { message_event_id: ids.message(event.messageId) },
         };
         if (!this.receivedBroadcasts.has(broadcastKey(event))) {
-          return this.base(event, 'peerchat.broadcast.undelivered', {
+          return baseEvent(event, ids, 'peerchat.broadcast.undelivered', {
             ...data,
             sender_role_id: role(event.senderId),
             target_role_ids: event.recipients.map(role),
@@ -182,42 +180,12 @@ class LogContext {
       case 'session-completed':
         return this.map(event, 'MAPSessionCompleted', { status: 'completed' });
       case 'round-started':
-        return this.base(event, 'peerchat.round.started', {
-          round_id: ids.round(event.roundId),
-          trigger: event.trigger,
-          ...(event.messageId === null ? {} : { message_event_id: ids.message(event.messageId) }),
-        });
       case 'dap-sampled':
-        return this.base(event, 'peerchat.dap.sampled', {
-          round_id: ids.round(event.roundId),
-          probabilities: event.probabilities.map(({ peerId, ...factors }) => ({ role_id: role(peerId), ...factors })),
-          draws: event.draws.map(({ peerId, ...draw }) => ({ role_id: role(peerId), ...draw })),
-          fallback: event.fallback,
-        });
       case 'turn-skipped':
-        return this.base(event, 'peerchat.turn.skipped', {
-          round_id: ids.round(event.roundId),
-          role_id: role(event.peerId),
-          reason: event.reason,
-          ...(event.askedByMessageId === undefined
-            ? {}
-            : { asked_by_message_event_id: ids.message(event.askedByMessageId) }),
-        });
       case 'mode-changed':
-        return this.base(event, 'peerchat.mode.changed', { from: event.from, to: event.to });
       case 'human-override':
-        return this.base(event, 'peerchat.human.override', {
-          action: event.action,
-          ...(event.peerId === undefined ? {} : { role_id: role(event.peerId) }),
-          ...(event.messageId === undefined ? {} : { message_event_id: ids.message(event.messageId) }),
-          ...(event.detail === undefined ? {} : { detail: event.detail }),
-        });
       case 'round-ended':
-        return this.base(event, 'peerchat.round.ended', {
-          round_id: ids.round(event.roundId),
-          reason: event.reason,
-          turns: event.turns,
-        });
+        return baseEvent(event, ids, ...governanceEventOf(event, ids));
     }
   }
 
@@ -303,16 +271,6 @@ class LogContext {
       session_id: this.ids.collab,
       ...roles,
       payload: { lamport: event.lamport, ...payload },
-    };
-  }
-
-  private base(event: CoreEvent, type: string, data: JsonObject): MplpBaseEvent {
-    return {
-      event_id: this.ids.event(event.lamport),
-      event_type: type,
-      source: PEERCHAT_EVENT_SOURCE,
-      timestamp: iso(event.at),
-      data: { lamport: event.lamport, ...data },
     };
   }
 }
