@@ -80,9 +80,3 @@ export function presetForBaseURL(baseURL: string | undefined): CompatiblePreset 
   const wanted = origin(baseURL);
   return wanted === undefined ? undefined : COMPATIBLE_PRESETS.find((preset) => origin(preset.baseURL) === wanted);
 }
-
-export function compatiblePreset(id: CompatiblePresetId): CompatiblePreset {
-  const preset = COMPATIBLE_PRESETS.find((candidate) => candidate.id === id);
-  if (preset === undefined) throw new Error(`unknown preset ${id}`);
-  return preset;
-}

@@ -13,7 +13,7 @@ export type {
   ProviderId,
   Roster,
 } from './domain/participants.ts';
-export { findParticipant, findPeer, PROVIDER_IDS } from './domain/participants.ts';
+export { PROVIDER_IDS } from './domain/participants.ts';
 export type { Message, MessageKind, MessageStatus, TokenUsage, TurnReason, TurnReasonKind } from './domain/messages.ts';
 export { isHumanRequested, MAX_MESSAGE_CHARS } from './domain/messages.ts';
 export type { RosterIssue } from './domain/roster.ts';
@@ -185,4 +185,4 @@ export type {
 } from './events/types.ts';
 export type { HumanAs } from './events/wording.ts';
 export { roundEndWords } from './events/wording.ts';
-export { isLamportOrdered, observeLamport, stampEvent } from './events/lamport.ts';
+export { isLamportOrdered, stampEvent } from './events/lamport.ts';

@@ -8,7 +8,7 @@
  * - `./room-file/parse.ts`: `parseRoomFile`.
  */
 export { fileStem } from './file-names.ts';
-export { isKnownMode, ROOM_FILE_FORMAT, ROOM_FILE_VERSION, serializeRoom } from './room-file/room-file.ts';
+export { ROOM_FILE_FORMAT, ROOM_FILE_VERSION, serializeRoom } from './room-file/room-file.ts';
 export type { ParsedRoom, RoomFile } from './room-file/parse.ts';
 export type { ConversationSnapshot, FormerPeer, SnapshotMeta, SnapshotSource } from './conversation/snapshot.ts';
 export { savedFromSnapshot, snapshotOf } from './conversation/snapshot.ts';

@@ -55,13 +55,3 @@ export interface Roster {
   human: HumanParticipant;
   peers: readonly PeerParticipant[];
 }
-
-/** Finds a peer by id. */
-export function findPeer(roster: Roster, peerId: string): PeerParticipant | undefined {
-  return roster.peers.find((peer) => peer.id === peerId);
-}
-
-/** Finds any participant (human or peer) by id. */
-export function findParticipant(roster: Roster, participantId: string): Participant | undefined {
-  return roster.human.id === participantId ? roster.human : findPeer(roster, participantId);
-}

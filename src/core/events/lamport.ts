@@ -10,11 +10,6 @@ export function stampEvent(lamport: number, at: number, body: CoreEventBody): { 
   return { event: { ...body, lamport: next, at }, lamport: next };
 }
 
-/** The counter after receiving an event stamped `remote` (Lamport's receive rule). */
-export function observeLamport(local: number, remote: number): number {
-  return Math.max(local, remote);
-}
-
 /** True when a log is in strictly increasing Lamport order. */
 export function isLamportOrdered(events: readonly Pick<CoreEvent, 'lamport'>[]): boolean {
   for (let i = 1; i < events.length; i++) {

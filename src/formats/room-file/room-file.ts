@@ -3,17 +3,12 @@
  * (unknown fields refused, one clear message naming the first bad field: see parse.ts, loaded on first
  * import); keys are written only on request.
  */
-import { BUILT_IN_MODES, keyForSeat } from '../../core/index.ts';
+import { keyForSeat } from '../../core/index.ts';
 import type { ModeDefinition, ProviderConfig, ProviderId, RoomData } from '../../core/index.ts';
 import type { RoomFile } from './parse.ts';
 
 export const ROOM_FILE_FORMAT = 'peerchat.room';
 export const ROOM_FILE_VERSION = 1;
-
-/** Whether a mode id names a built-in mode or one of the room's own. */
-export function isKnownMode(modeId: string, room: Pick<RoomData, 'customModes'>): boolean {
-  return BUILT_IN_MODES.some((mode) => mode.id === modeId) || room.customModes.some((mode) => mode.id === modeId);
-}
 
 /** Writes a room file. Keys only when asked. */
 export function serializeRoom(
