@@ -2,12 +2,13 @@
  * The human's intents in the conversation: write, edit, switch versions, and the controls over turns (profile §8).
  * Each checks what only the store knows (read-only, still opening, input limits) and commits a room event.
  */
+import { MAX_MESSAGE_CHARS } from '../../core/index.ts';
 import type { HumanControl } from '../../core/index.ts';
 import type { Result, RoomActions } from '../types.ts';
 import type { RoomContext } from './context.ts';
 
-/** The longest human message accepted (a 1 MB paste still fits). */
-export const MAX_MESSAGE_CHARS = 2_000_000;
+/** The longest human message accepted is the core's, the same that imported files hold to. */
+export { MAX_MESSAGE_CHARS };
 
 type ConversationActions = Pick<
   RoomActions,
