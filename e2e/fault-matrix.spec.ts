@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the fault matrix is one table (wire format × fault) and its shared round fixture */
 /**
  * The fault matrix (the "Failures stay contained" row of SECURITY.md): every wire format × every fault of the
  * fake-provider server, in the built app in Chromium, while other peers stream in the same round. The failing peer's

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the SECURITY.md promises 1–3, sharing one hostile-page fixture set */
 /**
  * Hostile input (SECURITY.md, promises 1–3), in the built app in Chromium: model output carrying a real XSS
  * corpus, the Content-Security-Policy, peer text impersonating the human or the system, very large input, and API

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- one benchmark run: its page loads, probes and report share one browser session */
 /**
  * Large-conversation benchmark: a 10,000-message conversation (conversation-fixture.ts) is imported once with the
  * app's own import code (the seed page, bench/seed), which stores it in IndexedDB. Then fresh page loads of the

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the page-side probes, each sent as source text, with their shared types */
 /**
  * Code that runs inside the page (installed with `addInitScript` before the app's own scripts). Each function is
  * sent as source text, so it must not use anything from this module's scope.

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- table-like: one case per OpenAI SDK behaviour (Chat and Responses) */
 // The fake through the real `openai` SDK (Chat Completions and Responses), base URL `${url}/v1`.
 import OpenAI from 'openai';
 import { beforeAll, describe, expect, it } from 'vitest';

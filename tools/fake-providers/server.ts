@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- routing, CORS and shutdown share the server's socket bookkeeping */
 // The HTTP server: CORS, routing to the wire formats and the control API, and shutdown that ends every socket.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';

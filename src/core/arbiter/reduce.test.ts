@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- table-driven: one case per arbiter rule (profile §5, §8), read side by side */
 import { describe, expect, it } from 'vitest';
 import { ADVERSARIAL_MODE } from '../modes/builtin.ts';
 import { seats, Simulation } from '../testing/simulation.ts';
