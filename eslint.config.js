@@ -127,9 +127,4 @@ export default tseslint.config(
       ]),
     },
   },
-  {
-    // TEMP: persistence being rewritten (another engineer owns conversations.ts now); remove when it is split.
-    files: ['src/store/persistence/conversations.ts'],
-    rules: { 'max-lines': 'off' },
-  },
 );

@@ -5,7 +5,8 @@
  * Protocol decisions all happen in the core; this file only wires the slices together.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { ContextBuilder, modeById, transcriptOf } from '../core/index.ts';
+import { createProfileTracker } from '../adapters/index.ts';
+import { adapterProfileOf, ContextBuilder, modeById, sameAdapterProfile, transcriptOf } from '../core/index.ts';
 import type { RoomEffect } from '../core/index.ts';
 import type { FacilitatorDeps, RoomContext } from './room/context.ts';
 import { conversationActions } from './room/conversation-actions.ts';
@@ -33,6 +34,7 @@ export function readOnlyNotice(state: Pick<RoomStore, 'readOnlyReason' | 'ended'
 
 export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStore> {
   const contextBuilder = new ContextBuilder();
+  const profiles = deps.profiles ?? createProfileTracker();
 
   return createStore<RoomStore>()((set, get) => {
     const runEffect = (effect: RoomEffect) => {
@@ -68,9 +70,16 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
         set({ contextFills: Object.fromEntries(fills.map((fill) => [fill.peerId, fill])) });
       },
       blockedReason: () => readOnlyNotice(get()) ?? (get().olderMessagesPending ? STILL_OPENING_NOTICE : null),
+      syncProfiles() {
+        for (const seat of get().peers) {
+          const profile = profiles.profileFor(seat);
+          if (!sameAdapterProfile(profile, adapterProfileOf(get().arbiter, seat.id)))
+            ctx.commit({ type: 'adapter-profile-set', peerId: seat.id, profile });
+        }
+      },
       abortAll: () => runner.abortAll(),
     };
-    const runner = createTurnRunner(ctx, contextBuilder);
+    const runner = createTurnRunner(ctx, contextBuilder, profiles);
 
     const conversationId = deps.newId();
     const room = deps.initialRoom;

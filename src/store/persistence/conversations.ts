@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- every read and write of stored conversations, in one place for one schema */
 /**
  * Conversations in IndexedDB: list, load, save in batches, rename, duplicate, delete (with undo) and search.
  * Messages are stored one record each, keyed by conversation and message id, so two tabs writing the same

@@ -4,7 +4,7 @@
  * holder of AbortControllers and streamed text not yet committed).
  */
 import type { StoreApi } from 'zustand/vanilla';
-import type { PeerAdapter, ProviderSettings } from '../../adapters/index.ts';
+import type { PeerAdapter, ProfileTracker, ProviderSettings } from '../../adapters/index.ts';
 import type { PeerSeat, RoomData, RoomEventBody } from '../../core/index.ts';
 import type { Result, RoomStore } from '../types.ts';
 
@@ -20,6 +20,8 @@ export interface FacilitatorDeps {
   /** Estimated cost of a turn in USD, when the model's prices are known. */
   costOf?(peer: PeerSeat, usage: { inputTokens: number; outputTokens: number }): number | undefined;
   initialRoom: RoomData;
+  /** What the adapters observe of each provider and model (DAP profiles); a fresh tracker when not given. */
+  profiles?: ProfileTracker;
 }
 
 export type SetRoom = StoreApi<RoomStore>['setState'];
@@ -39,6 +41,8 @@ export interface RoomContext {
   refreshContextFills(): void;
   /** Why the conversation cannot change now (another tab holds it, it ended, it is still being read), or null. */
   blockedReason(): string | null;
+  /** Logs each seat's adapter profile that changed (after a turn result, a seat change, a new conversation). */
+  syncProfiles(): void;
   /** Aborts every running turn and drops their late results (the conversation is being replaced). */
   abortAll(): void;
 }

@@ -34,6 +34,8 @@ export function conversationActions(ctx: RoomContext): ConversationActions {
     if (text.trim() === '') return { ok: false, message: 'Write something first.' };
     if (text.length > MAX_MESSAGE_CHARS)
       return { ok: false, message: `That message is over ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.` };
+    // The round this message opens draws its speakers with each adapter's current profile.
+    ctx.syncProfiles();
     return ctx.commit(
       { type: 'human-message', messageId: deps.newId(), text, ...(edits !== undefined ? { edits } : {}) },
       { beforeEffects: ctx.refreshContextFills },

@@ -40,7 +40,15 @@ export function settingsActions(ctx: RoomContext): SettingsActions {
   const commitPeers = (peers: PeerSeat[]): Result => {
     const broken = newlyBrokenRule(get(), { ...get(), peers });
     if (broken) return { ok: false, message: broken.message };
-    return ctx.commit({ type: 'seats-set', peers }, { beforeEffects: ctx.refreshContextFills });
+    return ctx.commit(
+      { type: 'seats-set', peers },
+      {
+        beforeEffects() {
+          ctx.refreshContextFills();
+          ctx.syncProfiles();
+        },
+      },
+    );
   };
 
   const peerById = (peerId: string) => get().peers.find((peer) => peer.id === peerId);
@@ -93,7 +101,10 @@ export function settingsActions(ctx: RoomContext): SettingsActions {
         peerId === null || peer.id === peerId ? { ...peer, dap: { ...peer.dap, ...dap } } : peer;
       const broken = newlyBrokenRule(get(), { ...get(), peers: get().peers.map(withDap) });
       if (broken) return { ok: false, message: broken.message };
-      return commitSetting({ type: 'dap-set', peerId, dap });
+      const result = commitSetting({ type: 'dap-set', peerId, dap });
+      // A base of the user's own replaces the provider default.
+      if (result.ok) ctx.syncProfiles();
+      return result;
     },
 
     applyDapPreset: (peerId, preset) => get().setPeerDap(peerId, { ...DAP_PRESETS[preset] }),

@@ -3,14 +3,18 @@
  * streamed text: tokens are batched into one store change per frame and shown on the message, which stays
  * transient (autosave checkpoints it) until the turn's `turn-finished` event carries the final text.
  */
-import type { AdapterEvent, ProviderSettings, TurnResult } from '../../adapters/index.ts';
+import type { AdapterEvent, ProfileTracker, ProviderSettings, TurnResult } from '../../adapters/index.ts';
 import { keyForSeat, modeById, transcriptOf, withheldKeyMessage } from '../../core/index.ts';
 import type { ArbiterEffect, PeerSeat, TurnRecord, ContextBuilder } from '../../core/index.ts';
 import type { RoomContext } from './context.ts';
 
 type StartTurn = Extract<ArbiterEffect, { type: 'start-turn' }>;
 
-export function createTurnRunner(ctx: Omit<RoomContext, 'abortAll'>, contextBuilder: ContextBuilder) {
+export function createTurnRunner(
+  ctx: Omit<RoomContext, 'abortAll'>,
+  contextBuilder: ContextBuilder,
+  profiles: ProfileTracker,
+) {
   const { deps, set, get } = ctx;
   const controllers = new Map<string, AbortController>();
   const pendingText = new Map<string, string>();
@@ -104,18 +108,27 @@ export function createTurnRunner(ctx: Omit<RoomContext, 'abortAll'>, contextBuil
       human: { handle: state.human.handle, name: state.human.displayName },
     };
     const withheld = withheldKeyMessage(peer, state.providers[peer.provider] ?? {});
-    const record = withheld
-      ? refusedRecord({ reason: 'bad-key', message: withheld })
-      : recordOf(
-          peer,
-          await deps.adapterFor(providerSettings(peer)).stream(request, { signal: controller.signal, onEvent, room }),
-        );
+    let record: TurnRecord;
+    if (withheld) record = refusedRecord({ reason: 'bad-key', message: withheld });
+    else {
+      const adapter = deps.adapterFor(providerSettings(peer));
+      const result = await adapter.stream(request, { signal: controller.signal, onEvent, room });
+      // Only what a provider answered tells about its health and speed.
+      if (startedIn === generation) profiles.observe(peer, result);
+      record = recordOf(peer, result);
+    }
     if (startedIn !== generation) return;
     controllers.delete(effect.turnId);
     flushText();
     ctx.commit(
       { type: 'turn-finished', turnId: effect.turnId, messageId, result: record },
-      { beforeEffects: ctx.refreshContextFills },
+      {
+        beforeEffects() {
+          ctx.refreshContextFills();
+          // What was just observed shows on the peer cards at once and counts in the next DAP draw.
+          ctx.syncProfiles();
+        },
+      },
     );
   }
 
