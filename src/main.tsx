@@ -6,15 +6,32 @@ import { App } from './ui/App.tsx';
 import { preloadMarkdown } from './ui/markdown/SafeMarkdown.tsx';
 import './index.css';
 
+/** The longest the first render waits for the newest conversation to be read (slow storage shows the app first). */
+const FIRST_RENDER_WAIT_MS = 400;
+
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('PeerChat: #root element missing from index.html');
-void startPersistence()
+const root = createRoot(rootElement);
+let rendered = false;
+/**
+ * The first render shows the newest conversation when there is one: rendering the app empty and then again with the
+ * conversation would lay the page out twice before the conversation can be read.
+ */
+function render(): void {
+  if (rendered) return;
+  rendered = true;
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+setTimeout(render, FIRST_RENDER_WAIT_MS);
+void startPersistence(render)
   .catch((error: unknown) => console.error('PeerChat could not open its storage:', error))
-  // The markdown renderer is not in the first load, and not needed to show a conversation's text: fetch it once the
-  // newest conversation is open, so it does not compete with opening it.
-  .finally(preloadMarkdown);
-createRoot(rootElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+  .finally(() => {
+    render();
+    // The markdown renderer is not in the first load, and not needed to show a conversation's text: fetch it once
+    // the newest conversation is open, so it does not compete with opening it.
+    preloadMarkdown();
+  });

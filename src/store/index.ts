@@ -9,8 +9,7 @@ import { defaultRoom } from './default-room.ts';
 import { createFacilitatorStore } from './facilitator.ts';
 import { createLibraryStore, type LibraryStore } from './library.ts';
 import type { Autosave } from './persistence/autosave.ts';
-import { newestConversationId } from './persistence/conversations.ts';
-import { readConversation, showConversation } from './persistence/open.ts';
+import { readNewestConversation, readNewestEarly, showConversation } from './persistence/open.ts';
 import { storageCode } from './persistence/storage-code.ts';
 import type { PeerChatDb } from './persistence/db.ts';
 import type { RoomStore } from './types.ts';
@@ -109,6 +108,15 @@ function nextFrameDrawn(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/**
+ * Resolves once the next frame is drawn and the page is idle (or 250 ms later at most): for reading the rest of a
+ * conversation just shown, so that typing into it right away goes first.
+ */
+function drawnThenIdle(): Promise<void> {
+  if (typeof requestIdleCallback !== 'function') return nextFrameDrawn();
+  return new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 250 })));
+}
+
 let database: Promise<PeerChatDb> | undefined;
 /** IndexedDB through Dexie, loaded and opened on first use so neither is in the first page load. */
 function openDatabase(): Promise<PeerChatDb> {
@@ -126,7 +134,7 @@ export const libraryStore = createLibraryStore({
   flushPending: async () => {
     await autosave?.flush();
   },
-  shown: nextFrameDrawn,
+  shown: drawnThenIdle,
 });
 
 /** Reads the conversation library (the sidebar's list). */
@@ -136,20 +144,28 @@ export function useLibrary<T>(selector: (state: LibraryStore) => T): T {
 
 /**
  * Loads what this browser remembers (provider settings, the newest conversation) and keeps saving. Called once
- * at start-up.
+ * at start-up. `opened` is called as soon as the newest conversation is in the room (or there is none), so the page
+ * can render it in its first render.
  */
-export async function startPersistence(): Promise<void> {
+export async function startPersistence(opened: () => void = () => {}): Promise<void> {
+  // Started as the page's script started (fetch-early.ts): it has been reading while the app loaded.
+  const early = readNewestEarly();
+  // Nothing stored to open: nothing to wait for.
+  void early.then((read) => read && !read.saved && opened());
   const [db, [, { persistSettings }, { startAutosave, webLocks }]] = await Promise.all([openDatabase(), storageCode()]);
   // Saving starts before the newest conversation opens, so it sees the opening as a switch to a stored one.
   autosave = startAutosave(roomStore, db, {
     ...(typeof navigator !== 'undefined' && navigator.locks ? { locks: webLocks(navigator.locks) } : {}),
   });
-  const [, newest] = await Promise.all([persistSettings(roomStore, db), newestConversationId(db)]);
-  const saved = newest ? await readConversation(db, newest) : undefined;
+  const settings = persistSettings(roomStore, db);
+  const [read] = await Promise.all([early, db.open()]);
+  // Read again through Dexie when the early read could not read, or read a database Dexie has since upgraded.
+  const saved = read && read.version === db.backendDB().version ? read.saved : await readNewestConversation(db);
   // Something said before storage opened stays: the stored conversation is then left in the list.
-  if (saved && roomStore.getState().messageIds.length === 0)
-    void showConversation(roomStore, db, saved, nextFrameDrawn);
+  if (saved && roomStore.getState().messageIds.length === 0) void showConversation(roomStore, db, saved, drawnThenIdle);
+  opened();
+  await settings;
   window.addEventListener('pagehide', () => void autosave?.flush());
-  await nextFrameDrawn();
+  await drawnThenIdle();
   await libraryStore.getState().refresh();
 }

@@ -1,4 +1,3 @@
-/* eslint-disable max-lines -- every read and write of stored conversations, in one place for one schema */
 /**
  * Conversations in IndexedDB: list, load, save in batches, rename, duplicate, delete (with undo) and search.
  * Messages are stored one record each, keyed by conversation and message id, so two tabs writing the same
@@ -22,52 +21,12 @@ export async function listConversations(db: PeerChatDb): Promise<ConversationSum
     .map(({ id, title, updatedAt }) => ({ id, title, updatedAt }));
 }
 
-/** The conversation changed last (not deleted), read without reading the others. */
-export async function newestConversationId(db: PeerChatDb): Promise<string | undefined> {
-  const newest = await db.conversations
-    .orderBy('updatedAt')
-    .reverse()
-    .filter((record) => record.deletedAt === undefined)
-    .first();
-  return newest?.id;
-}
-
 /** A stored conversation, whole. */
 export async function loadConversation(db: PeerChatDb, id: string): Promise<SavedConversation | undefined> {
   const record = await db.conversations.get(id);
   if (!record || record.deletedAt !== undefined) return undefined;
   const [messages = [], events = []] = await Promise.all([loadMessages(db, id), loadEvents(db, id)]);
   return { ...headerOf(record), ...splitPath(messages, record.pathIds), events };
-}
-
-/**
- * The newest `count` messages of a stored conversation's shown path and the ids of all of it, without its event
- * log: enough to show it and, with the stored arbiter state, continue it. `messagesPending` and `eventsPending`
- * say what `loadMessages` and `loadEvents` are left to read.
- */
-export async function loadConversationTail(
-  db: PeerChatDb,
-  id: string,
-  count: number,
-): Promise<SavedConversation | undefined> {
-  const record = await db.conversations.get(id);
-  if (!record || record.deletedAt !== undefined) return undefined;
-  const [pathIds, lastLamport] = await Promise.all([
-    record.pathIds ?? messageIdsInOrder(db, id),
-    // A stored arbiter's clock stamped the log; without one (an imported file never continued), its last key tells.
-    record.arbiter?.lamport ?? lastEventLamport(db, id),
-  ]);
-  const whole = pathIds.length <= count;
-  const messages = whole
-    ? splitPath((await loadMessages(db, id)) ?? [], record.pathIds)
-    : { messages: await messagesById(db, id, pathIds.slice(-count)) };
-  return {
-    ...headerOf(record),
-    ...messages,
-    events: [],
-    ...(whole ? {} : { messagesPending: { pathIds } }),
-    ...(lastLamport > 0 ? { eventsPending: { lastLamport } } : {}),
-  };
 }
 
 /** Reads are made in pages of this many records: one page is a short task, however long the conversation. */
@@ -125,33 +84,12 @@ async function inPages<T, K>(
   }
 }
 
-async function messagesById(db: PeerChatDb, id: string, messageIds: readonly string[]): Promise<TranscriptMessage[]> {
-  const records = await db.messages.bulkGet(messageIds.map((messageId): [string, string] => [id, messageId]));
-  return records.filter((record) => record !== undefined).map(messageOf);
-}
-
-/** Ids in `seq` order, for a conversation stored before paths were. */
-async function messageIdsInOrder(db: PeerChatDb, id: string): Promise<string[]> {
-  const keys = await db.messages.where('[conversationId+seq]').between([id, -Infinity], [id, Infinity]).primaryKeys();
-  return keys.map(([, messageId]) => messageId);
-}
-
-async function lastEventLamport(db: PeerChatDb, id: string): Promise<number> {
-  const keys = await db.events
-    .where('[conversationId+lamport]')
-    .between([id, -Infinity], [id, Infinity])
-    .reverse()
-    .limit(1)
-    .primaryKeys();
-  return keys[0]?.[1] ?? 0;
-}
-
 /** A stored message without what only storage needs. */
-function messageOf({ conversationId: _c, seq: _s, ...message }: MessageRecord): TranscriptMessage {
+export function messageOf({ conversationId: _c, seq: _s, ...message }: MessageRecord): TranscriptMessage {
   return message;
 }
 
-function headerOf(record: ConversationRecord) {
+export function headerOf(record: ConversationRecord) {
   return {
     id: record.id,
     title: record.title,
@@ -163,7 +101,7 @@ function headerOf(record: ConversationRecord) {
 }
 
 /** The shown versions in path order, and the rest. Without a stored path, every message is on it in `seq` order. */
-function splitPath(messages: TranscriptMessage[], pathIds: readonly string[] | undefined) {
+export function splitPath(messages: TranscriptMessage[], pathIds: readonly string[] | undefined) {
   if (!pathIds) return { messages };
   const byId = new Map(messages.map((message) => [message.id, message]));
   const onPath = new Set(pathIds);

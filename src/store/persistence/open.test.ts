@@ -6,15 +6,9 @@ import { exportConversation } from '../conversation-files.ts';
 import { STILL_OPENING_NOTICE } from '../facilitator.ts';
 import { settle } from '../testing.ts';
 import type { RoomStore } from '../types.ts';
-import {
-  loadConversation,
-  loadConversationTail,
-  loadEvents,
-  loadMessages,
-  storeConversation,
-} from './conversations.ts';
+import { deleteConversation, loadConversation, loadEvents, loadMessages, storeConversation } from './conversations.ts';
 import type { PeerChatDb } from './db.ts';
-import { readConversation, showConversation } from './open.ts';
+import { PAGE_SIZE, readConversation, readNewestConversation, showConversation } from './open.ts';
 import { eventually, idle, persistenceFixtures } from './testing.ts';
 
 type RoomStoreApi = StoreApi<RoomStore>;
@@ -125,7 +119,7 @@ describe('opening a stored conversation', () => {
     db.messages.hook('creating', () => void messageWrites++);
     db.messages.hook('updating', () => void messageWrites++);
 
-    const saved = (await loadConversationTail(db, stored.id, 3))!;
+    const saved = (await readConversation(db, stored.id, 3))!;
     expect(saved.messages).toEqual(stored.messages.slice(-3));
     expect(saved.messagesPending).toEqual({ pathIds: storedIds });
     showConversation(room, db, saved);
@@ -165,7 +159,7 @@ describe('opening a stored conversation', () => {
     const lost = stored.messages[1]!.id;
     await db.messages.delete([stored.id, lost]);
     const { store: room } = newStore();
-    await showConversation(room, db, (await loadConversationTail(db, stored.id, 2))!);
+    await showConversation(room, db, (await readConversation(db, stored.id, 2))!);
     expect(room.getState().olderMessagesPending).toBe(false);
     expect(room.getState().messageIds).toEqual(stored.messages.map((m) => m.id).filter((id) => id !== lost));
   });
@@ -186,6 +180,61 @@ describe('opening a stored conversation', () => {
     const read = (await loadMessages(db, 'versions'))!;
     expect(read).toHaveLength(records.length);
     expect(read.map((m) => m.text)).toEqual(records.map((r) => r.text));
+  });
+
+  it('opens the newest conversation that is not deleted, whole when it is short', async () => {
+    const db = freshDb();
+    expect(await readNewestConversation(db)).toBeUndefined();
+    const older = await conversationLeftMidRound(db, 1);
+    const newer = await conversationLeftMidRound(db, 1);
+    await db.conversations.update(older.id, { updatedAt: 1 });
+    await db.conversations.update(newer.id, { updatedAt: 2 });
+    const newest = (await readNewestConversation(db))!;
+    expect(newest.id).toBe(newer.id);
+    expect(newest.messages).toEqual(newer.messages);
+    expect(newest.messagesPending).toBeUndefined();
+    expect(newest.eventsPending).toEqual({ lastLamport: newer.arbiter!.lamport });
+    await deleteConversation(db, newer.id, 3);
+    expect((await readNewestConversation(db))!.id).toBe(older.id);
+    expect(await readConversation(db, newer.id)).toBeUndefined();
+  });
+
+  it('reads the rest of a long conversation in pages, every message and event, with versions', async () => {
+    const db = freshDb();
+    const stored = await conversationLeftMidRound(db, 2);
+    const template = stored.messages[0]!;
+    const count = 2 * PAGE_SIZE + 345;
+    const messages = Array.from({ length: count }, (_, index) => ({
+      ...template,
+      id: `m${String(index).padStart(5, '0')}`,
+      text: `message ${index}`,
+      createdAt: template.createdAt + index,
+    }));
+    // Versions off the path, keyed to fall between the path's messages across page ends.
+    const otherVersions = Array.from({ length: PAGE_SIZE + 10 }, (_, index) => ({
+      ...messages[index * 2]!,
+      id: `m${String(index * 2).padStart(5, '0')}v`,
+      text: `version ${index}`,
+    }));
+    const events = Array.from({ length: 2 * PAGE_SIZE + 100 }, (_, index) => ({
+      ...stored.events[0]!,
+      lamport: index + 1,
+    }));
+    // No stored arbiter (an imported file): its clock continues from the log's last event.
+    await storeConversation(db, { ...stored, id: 'long', arbiter: null, messages, otherVersions, events }, Date.now());
+    const { store: room } = newStore();
+    const saved = (await readConversation(db, 'long'))!;
+    expect(saved.messages).toEqual(messages.slice(-60));
+    expect(saved.eventsPending).toEqual({ lastLamport: events.length });
+    await showConversation(room, db, saved);
+    const state = room.getState();
+    expect(state.olderMessagesPending).toBe(false);
+    expect(state.eventLogPending).toBe(false);
+    expect(state.messageIds).toEqual(messages.map((m) => m.id));
+    expect(Object.keys(state.messages)).toHaveLength(messages.length + otherVersions.length);
+    for (const message of [...messages, ...otherVersions]) expect(state.messages[message.id]).toEqual(message);
+    expect(state.events.slice(0, events.length)).toEqual(events);
+    expect(isLamportOrdered(state.events)).toBe(true);
   });
 
   it('reads long conversations back whole, across pages, in order', async () => {

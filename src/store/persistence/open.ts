@@ -1,18 +1,73 @@
 /**
  * Opening a stored conversation in the room, newest first: its newest messages show at once, the older ones follow
- * (sending waits for them), then the event log, which nothing on screen needs first. Each is read in short pages.
+ * (sending waits for them), then the event log, which nothing on screen needs first.
+ *
+ * These reads use IndexedDB directly (the schema is db.ts's: keys and index names as Dexie made them), in few
+ * round trips: the newest conversation's header and newest messages in one transaction, the rest in pages. At
+ * start-up that lets the read begin as the page's script starts, before the storage code (Dexie) has loaded.
  */
 import type { StoreApi } from 'zustand/vanilla';
+import type { CoreEvent } from '../../core/index.ts';
 import type { RoomStore, SavedConversation } from '../types.ts';
-import { loadConversationTail, loadEvents, loadMessages } from './conversations.ts';
-import type { PeerChatDb } from './db.ts';
+import { messageOf } from './conversations.ts';
+import type { EventRecord, MessageRecord, PeerChatDb } from './db.ts';
+import { openExisting, readPages, readTail, sharedStrings } from './open-reads.ts';
+
+export { PAGE_SIZE } from './open-reads.ts';
 
 /** More than a tall window shows, with the virtual list's overscan. */
-const NEWEST_FIRST = 60;
+export const NEWEST_FIRST = 60;
 
-/** Reads what `showConversation` needs to show a stored conversation; undefined when it is not stored. */
-export function readConversation(db: PeerChatDb, id: string): Promise<SavedConversation | undefined> {
-  return loadConversationTail(db, id, NEWEST_FIRST);
+const DATABASE = 'peerchat';
+
+/** What `readConversation` needs to show a stored conversation; undefined when it is not stored. */
+export async function readConversation(
+  db: PeerChatDb,
+  id: string,
+  count = NEWEST_FIRST,
+): Promise<SavedConversation | undefined> {
+  await db.open();
+  return readTail(db.backendDB(), id, count);
+}
+
+/** The newest conversation that is not deleted, read as `readConversation` reads one. */
+export async function readNewestConversation(
+  db: PeerChatDb,
+  count = NEWEST_FIRST,
+): Promise<SavedConversation | undefined> {
+  await db.open();
+  return readTail(db.backendDB(), null, count);
+}
+
+export interface EarlyRead {
+  /**
+   * The database version it was read from (0: there was no database): another version than the one Dexie opens
+   * (an upgrade at open) means it must be read again.
+   */
+  version: number;
+  saved: SavedConversation | undefined;
+}
+
+let early: Promise<EarlyRead | undefined> | undefined;
+
+/**
+ * The newest conversation, read straight from IndexedDB before Dexie has loaded: called as the page's script starts
+ * (fetch-early.ts), so the read overlaps loading the app. Once. Creates nothing: with no database yet, version 0 and
+ * nothing saved; undefined when it cannot be read (the caller then reads with Dexie).
+ */
+export function readNewestEarly(): Promise<EarlyRead | undefined> {
+  early ??= openExisting(DATABASE)
+    .then(async (database): Promise<EarlyRead | undefined> => {
+      if (database === null) return { version: 0, saved: undefined };
+      if (database === undefined) return undefined;
+      try {
+        return { version: database.version, saved: await readTail(database, null, NEWEST_FIRST) };
+      } finally {
+        database.close();
+      }
+    })
+    .catch(() => undefined);
+  return early;
 }
 
 /**
@@ -40,13 +95,35 @@ async function readTheRest(
   let part = 'older messages';
   try {
     await shown();
+    if (!saved.messagesPending && !saved.eventsPending) return;
+    await db.open();
+    const database = db.backendDB();
+    // One pool for both: a message's parent is the message before it, events name the messages, rounds and peers.
+    const shared = sharedStrings();
     if (saved.messagesPending) {
-      const messages = await loadMessages(db, saved.id, stillOpen);
-      if (messages) room.getState().restoreMessages(saved.id, messages);
+      const records = await readPages(
+        database,
+        'messages',
+        [saved.id, '', []],
+        (record: MessageRecord) => [record.conversationId, record.id],
+        stillOpen,
+        (page) => page.map((record) => shared.message(messageOf(record), record.seq)),
+      );
+      if (records) {
+        const messages = records.sort((a, b) => a.seq - b.seq).map(({ message }) => message);
+        room.getState().restoreMessages(saved.id, messages);
+      }
     }
     part = 'event log';
     if (saved.eventsPending) {
-      const events = await loadEvents(db, saved.id, stillOpen);
+      const events = await readPages(
+        database,
+        'events',
+        [saved.id, -Infinity, Infinity],
+        (record: EventRecord) => [record.conversationId, record.lamport],
+        stillOpen,
+        (page) => page.map(({ conversationId: _c, ...event }) => shared.event(event as CoreEvent)),
+      );
       if (events) room.getState().restoreEvents(saved.id, events);
     }
   } catch (error) {
