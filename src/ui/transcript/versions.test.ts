@@ -26,4 +26,11 @@ describe('versions', () => {
     expect(versionsIn({ messageIds, messages: afterToken }, 'h2')).toBe(before);
     expect(versionsIn({ messageIds: [...messageIds], messages: afterToken }, 'h2')).not.toBe(before);
   });
+
+  it('works them out again once the older messages of a conversation opened newest first are in (same path)', () => {
+    const messageIds = ['h2', 'p1'];
+    const opening = { messageIds, messages: { h2: messages.h2, p1: messages.p1 }, olderMessagesPending: true };
+    expect(versionCount(opening, 'h2')).toBe(1);
+    expect(versionCount({ messageIds, messages, olderMessagesPending: false }, 'h2')).toBe(3);
+  });
 });

@@ -5,21 +5,23 @@
 import { groupVersions, versionKey } from '../../store/index.ts';
 import type { RoomState } from '../../store/index.ts';
 
-type Transcript = Pick<RoomState, 'messageIds' | 'messages'>;
+type Transcript = Pick<RoomState, 'messageIds' | 'messages'> & Partial<Pick<RoomState, 'olderMessagesPending'>>;
 
 /**
  * The grouping is the core's (`groupVersions`). A message is only ever added together with a new path
  * (`messageIds`: a send, a turn, an edit, a version switch, a load), while streamed tokens change text only; so it is
- * built once per path, not per message or per token.
+ * built once per path, not per message or per token. The one exception: a stored conversation opened newest first
+ * gets its older messages (and their other versions) on the same path once they are read (`olderMessagesPending`
+ * turns false), so a grouping made before that is made again.
  */
-const groupsByPath = new WeakMap<readonly string[], Map<string, string[]>>();
+const groupsByPath = new WeakMap<readonly string[], { groups: Map<string, string[]>; partial: boolean }>();
 
 function groupsFor(state: Transcript): Map<string, string[]> {
-  let groups = groupsByPath.get(state.messageIds);
-  if (!groups) {
-    groups = groupVersions(state.messages);
-    groupsByPath.set(state.messageIds, groups);
-  }
+  const partial = state.olderMessagesPending === true;
+  const cached = groupsByPath.get(state.messageIds);
+  if (cached && cached.partial === partial) return cached.groups;
+  const groups = groupVersions(state.messages);
+  groupsByPath.set(state.messageIds, { groups, partial });
   return groups;
 }
 
