@@ -11,8 +11,12 @@ export const BUDGETS = {
   tokenToPaintP95Ms: 50,
   /** Opening a 10,000-message conversation until the transcript is interactive. */
   openLargeConversationMs: 500,
-  /** JS heap with a 10,000-message conversation open. */
+  /** JS heap with a 10,000-message conversation open (all of it read). */
   largeConversationHeapBytes: 200 * 1024 * 1024,
+  /** Opening a 100,000-message conversation until the transcript is interactive. */
+  openLargeConversation100kMs: 800,
+  /** JS heap with a 100,000-message conversation open (all of it read). */
+  largeConversation100kHeapBytes: 150 * 1024 * 1024,
   /** Core work per turn at 10,000 messages with 8 peers. */
   coreMsPerTurnAt10k: 5,
 } as const;

@@ -3,8 +3,9 @@
  * results as JSON in .artifacts/bench/ (results.json and one file per benchmark). Benchmarks, not tests: figures
  * are printed and written, never asserted, and the exit code is 0 unless a benchmark could not run.
  *
- *   npm run bench                          all of them (about 2 to 3 minutes on 2 cores)
- *   npm run bench -- --only streaming,core a subset: first-load, streaming, large-conversation, core
+ *   npm run bench                          all of them (about 4 to 6 minutes on 2 cores)
+ *   npm run bench -- --only streaming,core a subset: first-load, streaming, large-conversation (10,000 and 100,000
+ *                                          messages), core
  *   npm run bench -- --app-root ../other   build the app from another checkout (A/B comparisons of a change)
  *   npm run bench -- --profile             diagnosis: an unminified build, CPU profiles of the streaming round and of
  *                                          opening the large conversation (.artifacts/bench/*.cpuprofile) and their
@@ -20,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { BUDGETS } from './budgets.ts';
 import { runCoreBench, SIZES } from './core.ts';
 import { runFirstLoadBench } from './first-load.ts';
-import { runLargeConversationBench } from './browser/large-conversation.ts';
+import { LARGE_CONVERSATION_CASES, runLargeConversationBench } from './browser/large-conversation.ts';
 import { runStreamingBench } from './browser/streaming.ts';
 import { launchChromium } from './lib/browser.ts';
 import { buildForBench, ROOT, type Builds } from './lib/build.ts';
@@ -40,7 +41,7 @@ function selected(): BenchName[] {
   return names as BenchName[];
 }
 
-async function measure(name: BenchName, run: () => Promise<Omit<BenchReport, 'durationMs'>>): Promise<BenchReport> {
+async function measure(name: string, run: () => Promise<Omit<BenchReport, 'durationMs'>>): Promise<BenchReport> {
   const started = performance.now();
   const before = loadavg()[0]!;
   const machineLoad = () => ({ before, after: loadavg()[0]!, cores: cpus().length });
@@ -149,7 +150,13 @@ async function main(): Promise<void> {
           );
           break;
         case 'large-conversation':
-          reports.push(await measure(name, () => runLargeConversationBench(browser!, server!, profilePath(name))));
+          // Both sizes, each a table of its own: 10,000 and 100,000 messages.
+          for (const size of LARGE_CONVERSATION_CASES)
+            reports.push(
+              await measure(size.benchmark, () =>
+                runLargeConversationBench(browser!, server!, size, profilePath(size.benchmark)),
+              ),
+            );
           break;
         case 'core':
           reports.push(await measure(name, coreReport));
