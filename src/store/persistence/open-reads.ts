@@ -187,37 +187,81 @@ export async function readPages<T, R>(
 }
 
 /**
- * One copy of each short string the records repeat (ids of rounds, turns, peers and messages, event types, statuses,
- * reasons): storage hands back a fresh copy of every string of every record, and for a long conversation those
- * copies are most of its memory. Message texts are kept as they are.
+ * One copy of what the records repeat: storage hands back a fresh copy of every string and object of every record,
+ * and for a long conversation those copies are most of its memory. Short strings (ids of rounds, turns, peers and
+ * messages, event types, statuses) are shared, and so are objects and arrays equal in content (a turn's reason, a
+ * peer's DAP factors and where they came from, a broadcast's recipients), which the room never changes in place.
+ * The records themselves are not (each is one event or message), nor message texts.
  */
-export function sharedStrings() {
-  const pool = new Map<string, string>();
-  const share = (value: unknown): unknown => {
-    if (typeof value === 'string') {
-      if (value.length > 64) return value;
-      const known = pool.get(value);
-      if (known !== undefined) return known;
-      pool.set(value, value);
-      return value;
-    }
-    if (typeof value !== 'object' || value === null) return value;
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) value[index] = share(value[index]);
-      return value;
-    }
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = share(record[key]);
+export function sharedValues() {
+  const strings = new Map<string, string>();
+  const objects = new Map<string, object>();
+  /** Each shared object's number, for the content key of an object that holds it. */
+  const ids = new WeakMap<object, number>();
+  const string = (value: string): string => {
+    const known = strings.get(value);
+    if (known !== undefined) return known;
+    strings.set(value, value);
     return value;
   };
+  /** A value's part of its holder's content key; null when the holder is not to be shared. */
+  const keyOf = (value: unknown): string | null => {
+    switch (typeof value) {
+      case 'string':
+        return value.length > MAX_SHARED_STRING ? null : `s${value.length}:${value}`;
+      case 'number':
+        return `n${value}`;
+      case 'boolean':
+        return value ? 't' : 'f';
+      case 'undefined':
+        return 'u';
+      case 'object': {
+        if (value === null) return 'z';
+        const id = ids.get(value);
+        return id === undefined ? null : `#${id}`;
+      }
+      default:
+        return null;
+    }
+  };
+  const share = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.length > MAX_SHARED_STRING ? value : string(value);
+    if (typeof value !== 'object' || value === null) return value;
+    let key: string | null = Array.isArray(value) ? '[' : '{';
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        const item = (value[index] = share(value[index]));
+        const part: string | null = key === null ? null : keyOf(item);
+        key = part === null ? null : `${key}${part},`;
+      }
+    } else {
+      const record = value as Record<string, unknown>;
+      for (const field of Object.keys(record)) {
+        const item = (record[field] = share(record[field]));
+        const part: string | null = key === null ? null : keyOf(item);
+        key = part === null ? null : `${key}${field}=${part},`;
+      }
+    }
+    if (key === null || key.length > MAX_SHARED_KEY) return value;
+    const known = objects.get(key);
+    if (known !== undefined) return known;
+    objects.set(key, value);
+    ids.set(value, objects.size);
+    return value;
+  };
+  /** Shares the fields of a record (not the record, one of a kind), except `skip`. */
+  const fieldsOf = <T extends object>(record: T, skip?: string): T => {
+    const fields = record as Record<string, unknown>;
+    for (const field of Object.keys(fields)) if (field !== skip) fields[field] = share(fields[field]);
+    return record;
+  };
   return {
-    message(message: TranscriptMessage, seq: number): { message: TranscriptMessage; seq: number } {
-      const fields = message as unknown as Record<string, unknown>;
-      for (const key of Object.keys(fields)) if (key !== 'text') fields[key] = share(fields[key]);
-      return { message, seq };
-    },
-    event(event: CoreEvent): CoreEvent {
-      return share(event) as CoreEvent;
-    },
+    message: (message: TranscriptMessage, seq: number) => ({ message: fieldsOf(message, 'text'), seq }),
+    event: (event: CoreEvent): CoreEvent => fieldsOf(event),
   };
 }
+
+/** Longer strings (message texts, error details) are one of a kind: not worth a lookup. */
+const MAX_SHARED_STRING = 64;
+/** Objects with more content than this are not looked up by it. */
+const MAX_SHARED_KEY = 1_024;

@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
-import { isLamportOrdered } from '../../core/index.ts';
+import { isLamportOrdered, type CoreEvent } from '../../core/index.ts';
 import { exportConversation } from '../conversation-files.ts';
 import { STILL_OPENING_NOTICE } from '../facilitator.ts';
 import { settle } from '../testing.ts';
-import type { RoomStore } from '../types.ts';
+import type { RoomStore, TranscriptMessage } from '../types.ts';
 import { deleteConversation, loadConversation, loadEvents, loadMessages, storeConversation } from './conversations.ts';
 import type { PeerChatDb } from './db.ts';
+import { sharedValues } from './open-reads.ts';
 import { PAGE_SIZE, readConversation, readNewestConversation, showConversation } from './open.ts';
 import { eventually, idle, persistenceFixtures } from './testing.ts';
 
@@ -235,6 +236,40 @@ describe('opening a stored conversation', () => {
     for (const message of [...messages, ...otherVersions]) expect(state.messages[message.id]).toEqual(message);
     expect(state.events.slice(0, events.length)).toEqual(events);
     expect(isLamportOrdered(state.events)).toBe(true);
+  });
+
+  it('shares what the records it reads repeat, and changes no value', () => {
+    const shared = sharedValues();
+    const dispatched = (lamport: number) =>
+      structuredClone({
+        type: 'turn-dispatched',
+        roundId: 'r1',
+        turnId: `t${lamport}`,
+        peerId: 'id-claude',
+        reason: { kind: 'all', messageId: 'm1' },
+        depth: 0,
+        modeId: 'collaborative',
+        lamport,
+        at: 1,
+      }) as CoreEvent;
+    const [first, second] = [shared.event(dispatched(1)), shared.event(dispatched(2))];
+    expect([first, second]).toEqual([dispatched(1), dispatched(2)]);
+    expect(first).not.toBe(second);
+    // Equal objects are one object; so is each short string.
+    expect((first as { reason: object }).reason).toBe((second as { reason: object }).reason);
+    const longText = 'x'.repeat(100);
+    const message = {
+      id: 'p1',
+      kind: 'peer',
+      authorId: 'id-claude',
+      text: longText,
+      status: 'complete',
+      createdAt: 1,
+      reason: { kind: 'all', messageId: 'm1' },
+    };
+    const { message: kept } = shared.message(structuredClone(message) as TranscriptMessage, 0);
+    expect(kept).toEqual(message);
+    expect((kept as { reason?: object }).reason).toBe((first as { reason: object }).reason);
   });
 
   it('reads long conversations back whole, across pages, in order', async () => {

@@ -11,7 +11,7 @@ import type { CoreEvent } from '../../core/index.ts';
 import type { RoomStore, SavedConversation } from '../types.ts';
 import { messageOf } from './conversations.ts';
 import type { EventRecord, MessageRecord, PeerChatDb } from './db.ts';
-import { openExisting, readPages, readTail, sharedStrings } from './open-reads.ts';
+import { openExisting, readPages, readTail, sharedValues } from './open-reads.ts';
 
 export { PAGE_SIZE } from './open-reads.ts';
 
@@ -99,7 +99,7 @@ async function readTheRest(
     await db.open();
     const database = db.backendDB();
     // One pool for both: a message's parent is the message before it, events name the messages, rounds and peers.
-    const shared = sharedStrings();
+    const shared = sharedValues();
     if (saved.messagesPending) {
       const records = await readPages(
         database,
