@@ -5,6 +5,7 @@
  */
 import type { CoreEvent, RoomEvent } from '../../core/index.ts';
 import type { SavedConversation, TranscriptMessage } from '../types.ts';
+import type { Table } from 'dexie';
 import type { ConversationRecord, EventRecord, MessageRecord, PeerChatDb, RoomLogRecord } from './db.ts';
 
 export interface ConversationSummary {
@@ -52,16 +53,27 @@ export function loadMessages(db: PeerChatDb, id: string, keepGoing?: () => boole
 
 /** A conversation's event log in Lamport order (its primary key); undefined once `keepGoing` says stop. */
 export function loadEvents(db: PeerChatDb, id: string, keepGoing?: () => boolean) {
-  return inPages<EventRecord, number>(
+  return inLamportOrder(db.events, id, keepGoing).then((records) =>
+    records?.map(({ conversationId: _c, ...event }) => event as CoreEvent),
+  );
+}
+
+/** A table keyed [conversationId+lamport], one conversation's rows in key order, in pages. */
+function inLamportOrder<T extends { lamport: number }>(
+  table: Table<T, [string, number]>,
+  id: string,
+  keepGoing?: () => boolean,
+): Promise<T[] | undefined> {
+  return inPages<T, number>(
     (after) =>
-      db.events
+      table
         .where('[conversationId+lamport]')
         .between([id, after ?? -Infinity], [id, Infinity], after === undefined, true)
         .limit(PAGE_SIZE)
         .toArray(),
     (record) => record.lamport,
     keepGoing,
-  ).then((records) => records?.map(({ conversationId: _c, ...event }) => event as CoreEvent));
+  );
 }
 
 /** In IndexedDB's key order an array comes after every string (this is Dexie's `maxKey`). */
@@ -131,16 +143,7 @@ export async function saveChanges(db: PeerChatDb, changes: ConversationChanges):
 
 /** A conversation's stored room log in Lamport order; undefined once `keepGoing` says stop. */
 export function loadRoomLog(db: PeerChatDb, id: string, keepGoing?: () => boolean) {
-  return inPages<RoomLogRecord, number>(
-    (after) =>
-      db.roomLog
-        .where('[conversationId+lamport]')
-        .between([id, after ?? -Infinity], [id, Infinity], after === undefined, true)
-        .limit(PAGE_SIZE)
-        .toArray(),
-    (record) => record.lamport,
-    keepGoing,
-  ).then((records) => records?.map((record): RoomEvent => record.event));
+  return inLamportOrder(db.roomLog, id, keepGoing).then((records) => records?.map((record): RoomEvent => record.event));
 }
 
 /** Stores a whole conversation at once (an import). */
