@@ -64,6 +64,20 @@ describe('lookupModel', () => {
     ).toBe(undefined);
   });
 
+  it('says which models see images and which reason, and nothing for models it does not know', () => {
+    expect(lookupModel('openai', 'gpt-4o-2024-08-06')?.capabilities).toEqual({ vision: true, reasoning: false });
+    expect(lookupModel('openai', 'o3-mini')?.capabilities).toEqual({ vision: false, reasoning: true });
+    expect(lookupModel('anthropic', 'claude-sonnet-4-5-20250929')?.capabilities).toEqual({
+      vision: true,
+      reasoning: true,
+    });
+    expect(lookupModel('google', 'gemini-2.0-flash')?.capabilities).toEqual({ vision: true, reasoning: false });
+    expect(lookupModel('demo', 'demo-analyst')?.capabilities).toEqual({ vision: false, reasoning: false });
+    expect(
+      lookupModel('openai-compatible', 'llama3.2:3b', { 'llama3.2:3b': { contextWindow: 8192 } })?.capabilities,
+    ).toBe(undefined);
+  });
+
   it('has sane entries', () => {
     for (const entries of Object.values(MODEL_CATALOG)) {
       for (const entry of entries) {

@@ -21,6 +21,14 @@ export interface ModelPricing {
 /** How long a model usually keeps a person waiting: `slow` for models that reason before the first word. */
 export type SpeedClass = 'standard' | 'slow';
 
+/** What a model can take and do beyond text (from the providers' model pages). */
+export interface ModelCapabilities {
+  /** Accepts images in the prompt. */
+  vision: boolean;
+  /** Can think before it answers, and the provider's API can ask for and return that reasoning. */
+  reasoning: boolean;
+}
+
 export interface CatalogEntry extends Partial<ModelPricing> {
   /** The id (or id prefix: dated snapshots like `gpt-4o-2024-08-06` match `gpt-4o`). */
   id: string;
@@ -28,67 +36,82 @@ export interface CatalogEntry extends Partial<ModelPricing> {
   contextWindow: number;
   /** Absent means `standard`. */
   speedClass?: SpeedClass;
+  capabilities: ModelCapabilities;
 }
 
 type CatalogProvider = Extract<ProviderKind, 'openai' | 'anthropic' | 'google' | 'demo'>;
 
-const entry = (id: string, label: string, contextWindow: number, input?: number, output?: number): CatalogEntry =>
-  input === undefined || output === undefined
-    ? { id, label, contextWindow }
-    : { id, label, contextWindow, inputPricePerMTok: input, outputPricePerMTok: output };
+/** Vision and reasoning as the entry's last argument: `V` sees images, `R` reasons, `VR` both, `-` neither. */
+type CapabilityCode = 'VR' | 'V' | 'R' | '-';
+
+const entry = (
+  id: string,
+  label: string,
+  contextWindow: number,
+  input: number,
+  output: number,
+  code: CapabilityCode,
+): CatalogEntry => ({
+  id,
+  label,
+  contextWindow,
+  inputPricePerMTok: input,
+  outputPricePerMTok: output,
+  capabilities: { vision: code.includes('V'), reasoning: code.includes('R') },
+});
 
 /** Marks an entry as a model that reasons before it answers. */
 const slow = (known: CatalogEntry): CatalogEntry => ({ ...known, speedClass: 'slow' });
 
 export const MODEL_CATALOG: Readonly<Record<CatalogProvider, readonly CatalogEntry[]>> = {
   openai: [
-    entry('gpt-4o', 'GPT-4o', 128_000, 2.5, 10),
-    entry('gpt-4o-mini', 'GPT-4o mini', 128_000, 0.15, 0.6),
-    entry('gpt-4.1', 'GPT-4.1', 1_047_576, 2, 8),
-    entry('gpt-4.1-mini', 'GPT-4.1 mini', 1_047_576, 0.4, 1.6),
-    entry('gpt-4.1-nano', 'GPT-4.1 nano', 1_047_576, 0.1, 0.4),
-    entry('gpt-5', 'GPT-5', 400_000, 1.25, 10),
-    entry('gpt-5-mini', 'GPT-5 mini', 400_000, 0.25, 2),
-    entry('gpt-5-nano', 'GPT-5 nano', 400_000, 0.05, 0.4),
-    slow(entry('gpt-5-pro', 'GPT-5 pro', 400_000, 15, 120)),
-    slow(entry('o1', 'o1', 200_000, 15, 60)),
-    slow(entry('o1-pro', 'o1-pro', 200_000, 150, 600)),
-    slow(entry('o3', 'o3', 200_000, 2, 8)),
-    entry('o3-mini', 'o3-mini', 200_000, 1.1, 4.4),
-    slow(entry('o3-pro', 'o3-pro', 200_000, 20, 80)),
-    slow(entry('o3-deep-research', 'o3 deep research', 200_000, 10, 40)),
-    entry('o4-mini', 'o4-mini', 200_000, 1.1, 4.4),
-    slow(entry('o4-mini-deep-research', 'o4-mini deep research', 200_000, 2, 8)),
-    entry('codex-mini-latest', 'codex-mini', 200_000, 1.5, 6),
+    entry('gpt-4o', 'GPT-4o', 128_000, 2.5, 10, 'V'),
+    entry('gpt-4o-mini', 'GPT-4o mini', 128_000, 0.15, 0.6, 'V'),
+    entry('gpt-4.1', 'GPT-4.1', 1_047_576, 2, 8, 'V'),
+    entry('gpt-4.1-mini', 'GPT-4.1 mini', 1_047_576, 0.4, 1.6, 'V'),
+    entry('gpt-4.1-nano', 'GPT-4.1 nano', 1_047_576, 0.1, 0.4, 'V'),
+    entry('gpt-5', 'GPT-5', 400_000, 1.25, 10, 'VR'),
+    entry('gpt-5-mini', 'GPT-5 mini', 400_000, 0.25, 2, 'VR'),
+    entry('gpt-5-nano', 'GPT-5 nano', 400_000, 0.05, 0.4, 'VR'),
+    slow(entry('gpt-5-pro', 'GPT-5 pro', 400_000, 15, 120, 'VR')),
+    slow(entry('o1', 'o1', 200_000, 15, 60, 'VR')),
+    slow(entry('o1-pro', 'o1-pro', 200_000, 150, 600, 'VR')),
+    slow(entry('o3', 'o3', 200_000, 2, 8, 'VR')),
+    entry('o3-mini', 'o3-mini', 200_000, 1.1, 4.4, 'R'),
+    slow(entry('o3-pro', 'o3-pro', 200_000, 20, 80, 'VR')),
+    slow(entry('o3-deep-research', 'o3 deep research', 200_000, 10, 40, 'VR')),
+    entry('o4-mini', 'o4-mini', 200_000, 1.1, 4.4, 'VR'),
+    slow(entry('o4-mini-deep-research', 'o4-mini deep research', 200_000, 2, 8, 'VR')),
+    entry('codex-mini-latest', 'codex-mini', 200_000, 1.5, 6, 'R'),
   ],
   anthropic: [
-    entry('claude-opus-4', 'Claude Opus 4', 200_000, 15, 75),
-    entry('claude-opus-4-0', 'Claude Opus 4', 200_000, 15, 75),
-    entry('claude-opus-4-1', 'Claude Opus 4.1', 200_000, 15, 75),
-    entry('claude-opus-4-5', 'Claude Opus 4.5', 200_000, 5, 25),
+    entry('claude-opus-4', 'Claude Opus 4', 200_000, 15, 75, 'VR'),
+    entry('claude-opus-4-0', 'Claude Opus 4', 200_000, 15, 75, 'VR'),
+    entry('claude-opus-4-1', 'Claude Opus 4.1', 200_000, 15, 75, 'VR'),
+    entry('claude-opus-4-5', 'Claude Opus 4.5', 200_000, 5, 25, 'VR'),
     // Assumed to keep its predecessor's price; check and edit.
-    entry('claude-opus-4-6', 'Claude Opus 4.6', 200_000, 5, 25),
-    entry('claude-sonnet-4', 'Claude Sonnet 4', 200_000, 3, 15),
-    entry('claude-sonnet-4-0', 'Claude Sonnet 4', 200_000, 3, 15),
-    entry('claude-sonnet-4-5', 'Claude Sonnet 4.5', 200_000, 3, 15),
+    entry('claude-opus-4-6', 'Claude Opus 4.6', 200_000, 5, 25, 'VR'),
+    entry('claude-sonnet-4', 'Claude Sonnet 4', 200_000, 3, 15, 'VR'),
+    entry('claude-sonnet-4-0', 'Claude Sonnet 4', 200_000, 3, 15, 'VR'),
+    entry('claude-sonnet-4-5', 'Claude Sonnet 4.5', 200_000, 3, 15, 'VR'),
     // Assumed to keep its predecessor's price; check and edit.
-    entry('claude-sonnet-4-6', 'Claude Sonnet 4.6', 200_000, 3, 15),
-    entry('claude-haiku-4-5', 'Claude Haiku 4.5', 200_000, 1, 5),
-    entry('claude-3-7-sonnet', 'Claude Sonnet 3.7', 200_000, 3, 15),
-    entry('claude-3-5-haiku', 'Claude Haiku 3.5', 200_000, 0.8, 4),
+    entry('claude-sonnet-4-6', 'Claude Sonnet 4.6', 200_000, 3, 15, 'VR'),
+    entry('claude-haiku-4-5', 'Claude Haiku 4.5', 200_000, 1, 5, 'VR'),
+    entry('claude-3-7-sonnet', 'Claude Sonnet 3.7', 200_000, 3, 15, 'VR'),
+    entry('claude-3-5-haiku', 'Claude Haiku 3.5', 200_000, 0.8, 4, 'V'),
   ],
   google: [
-    slow(entry('gemini-2.5-pro', 'Gemini 2.5 Pro', 1_048_576, 1.25, 10)),
-    entry('gemini-2.5-flash', 'Gemini 2.5 Flash', 1_048_576, 0.3, 2.5),
-    entry('gemini-2.5-flash-lite', 'Gemini 2.5 Flash-Lite', 1_048_576, 0.1, 0.4),
-    entry('gemini-2.0-flash', 'Gemini 2.0 Flash', 1_048_576, 0.1, 0.4),
-    entry('gemini-2.0-flash-lite', 'Gemini 2.0 Flash-Lite', 1_048_576, 0.075, 0.3),
-    slow(entry('gemini-3-pro-preview', 'Gemini 3 Pro (preview)', 1_048_576, 2, 12)),
+    slow(entry('gemini-2.5-pro', 'Gemini 2.5 Pro', 1_048_576, 1.25, 10, 'VR')),
+    entry('gemini-2.5-flash', 'Gemini 2.5 Flash', 1_048_576, 0.3, 2.5, 'VR'),
+    entry('gemini-2.5-flash-lite', 'Gemini 2.5 Flash-Lite', 1_048_576, 0.1, 0.4, 'VR'),
+    entry('gemini-2.0-flash', 'Gemini 2.0 Flash', 1_048_576, 0.1, 0.4, 'V'),
+    entry('gemini-2.0-flash-lite', 'Gemini 2.0 Flash-Lite', 1_048_576, 0.075, 0.3, 'V'),
+    slow(entry('gemini-3-pro-preview', 'Gemini 3 Pro (preview)', 1_048_576, 2, 12, 'VR')),
   ],
   demo: [
-    entry('demo-analyst', 'Demo · analyst voice (simulated)', 32_768, 0, 0),
-    entry('demo-skeptic', 'Demo · skeptic voice (simulated)', 32_768, 0, 0),
-    entry('demo-explorer', 'Demo · explorer voice (simulated)', 32_768, 0, 0),
+    entry('demo-analyst', 'Demo · analyst voice (simulated)', 32_768, 0, 0, '-'),
+    entry('demo-skeptic', 'Demo · skeptic voice (simulated)', 32_768, 0, 0, '-'),
+    entry('demo-explorer', 'Demo · explorer voice (simulated)', 32_768, 0, 0, '-'),
   ],
 };
 
@@ -109,6 +132,8 @@ export interface ModelFacts extends Partial<ModelPricing> {
   contextWindow?: number;
   /** From the catalog; absent when the catalog does not know the model. */
   speedClass?: SpeedClass;
+  /** From the catalog; absent when the catalog does not know the model. */
+  capabilities?: ModelCapabilities;
   /** Where the facts came from: the user's override, the catalog, or both. */
   source: 'override' | 'catalog' | 'override+catalog';
 }
@@ -169,6 +194,7 @@ export function lookupModel(provider: ProviderKind, model: string, overrides?: M
   };
   if (catalog !== undefined) facts.catalogId = catalog.id;
   if (catalog !== undefined) facts.speedClass = catalog.speedClass ?? 'standard';
+  if (catalog !== undefined) facts.capabilities = catalog.capabilities;
   const label = override?.label ?? catalog?.label;
   const contextWindow = override?.contextWindow ?? catalog?.contextWindow;
   const input = override?.inputPricePerMTok ?? catalog?.inputPricePerMTok;

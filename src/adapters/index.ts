@@ -39,7 +39,15 @@ export {
 } from './runtime/policy.ts';
 
 // Models: the catalog of known context windows and prices, and OpenAI's API routing
-export type { CatalogEntry, ModelFacts, ModelOverride, ModelOverrides, ModelPricing, SpeedClass } from './catalog.ts';
+export type {
+  CatalogEntry,
+  ModelCapabilities,
+  ModelFacts,
+  ModelOverride,
+  ModelOverrides,
+  ModelPricing,
+  SpeedClass,
+} from './catalog.ts';
 export { costOf, lookupModel, MODEL_CATALOG } from './catalog.ts';
 export { isReasoningModel, needsResponsesApi, RESPONSES_ONLY_MODELS } from './providers/openai/model-traits.ts';
 

@@ -3,6 +3,7 @@
  * The facilitator store codes against these types only; nothing here depends on an SDK.
  */
 import type { PeerRequest, ProviderId, TurnErrorReason } from '../core/index.ts';
+import type { ModelCapabilities } from './catalog.ts';
 
 export type { TurnErrorReason };
 
@@ -132,6 +133,8 @@ export interface ModelInfo {
   contextWindow?: number;
   inputPricePerMTok?: number;
   outputPricePerMTok?: number;
+  /** From the catalog; absent for models it does not know (they are still allowed). */
+  capabilities?: ModelCapabilities;
 }
 
 export interface PeerAdapter {

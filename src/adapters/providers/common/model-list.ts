@@ -5,7 +5,7 @@ import type { ModelOverrides } from '../../catalog.ts';
 import { lookupModel } from '../../catalog.ts';
 import type { ModelInfo, ProviderKind } from '../../types.ts';
 
-/** Fills missing label, context window and prices from the catalog; sorts by id; drops duplicates. */
+/** Fills missing label, context window, prices and capabilities from the catalog; sorts by id; drops duplicates. */
 export function withCatalogFacts(
   provider: ProviderKind,
   models: readonly ModelInfo[],
@@ -24,6 +24,7 @@ export function withCatalogFacts(
     if (contextWindow !== undefined) info.contextWindow = contextWindow;
     if (input !== undefined) info.inputPricePerMTok = input;
     if (output !== undefined) info.outputPricePerMTok = output;
+    if (facts?.capabilities !== undefined) info.capabilities = facts.capabilities;
     byId.set(model.id, info);
   }
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
