@@ -6,6 +6,7 @@
  *   npm run bench                          all of them (about 4 to 6 minutes on 2 cores)
  *   npm run bench -- --only streaming,core a subset: first-load, streaming, large-conversation (10,000 and 100,000
  *                                          messages), core
+ *   npm run bench -- --only large-conversation --messages 10000   one size of it
  *   npm run bench -- --app-root ../other   build the app from another checkout (A/B comparisons of a change)
  *   npm run bench -- --profile             diagnosis: an unminified build, CPU profiles of the streaming round and of
  *                                          opening the large conversation (.artifacts/bench/*.cpuprofile) and their
@@ -39,6 +40,12 @@ function selected(): BenchName[] {
   if (unknown.length > 0 || names.length === 0)
     throw new Error(`--only takes a comma-separated list of: ${ALL.join(', ')} (got "${names.join(',')}")`);
   return names as BenchName[];
+}
+
+/** `--messages 10000`: only that size of large-conversation (to iterate on one). */
+function wantedSize(size: { messages: number }): boolean {
+  const index = process.argv.indexOf('--messages');
+  return index < 0 || Number(process.argv[index + 1]) === size.messages;
 }
 
 async function measure(name: string, run: () => Promise<Omit<BenchReport, 'durationMs'>>): Promise<BenchReport> {
@@ -151,7 +158,7 @@ async function main(): Promise<void> {
           break;
         case 'large-conversation':
           // Both sizes, each a table of its own: 10,000 and 100,000 messages.
-          for (const size of LARGE_CONVERSATION_CASES)
+          for (const size of LARGE_CONVERSATION_CASES.filter(wantedSize))
             reports.push(
               await measure(size.benchmark, () =>
                 runLargeConversationBench(browser!, server!, size, profilePath(size.benchmark)),

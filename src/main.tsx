@@ -9,6 +9,7 @@ import './index.css';
 /** The longest the first render waits for the newest conversation to be read (slow storage shows the app first). */
 const FIRST_RENDER_WAIT_MS = 400;
 
+performance.mark('peerchat:app-evaluated');
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('PeerChat: #root element missing from index.html');
 const root = createRoot(rootElement);
@@ -20,6 +21,7 @@ let rendered = false;
 function render(): void {
   if (rendered) return;
   rendered = true;
+  performance.mark('peerchat:render');
   root.render(
     <StrictMode>
       <App />

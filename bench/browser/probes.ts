@@ -305,6 +305,8 @@ export interface LoadTimeline {
   firstContentfulPaintMs: number | null;
   /** JavaScript files fetched by the page, with when each finished arriving. */
   scripts: { file: string; startMs: number; endMs: number }[];
+  /** The app's own User Timing marks (`peerchat:…`, see src/main.tsx), ms from navigation start. */
+  appMarks: Record<string, number>;
 }
 
 export function loadTimeline(): LoadTimeline {
@@ -314,6 +316,12 @@ export function loadTimeline(): LoadTimeline {
     responseEndMs: Math.round(navigation.responseEnd),
     domContentLoadedMs: Math.round(navigation.domContentLoadedEventEnd),
     firstContentfulPaintMs: fcp ? Math.round(fcp.startTime) : null,
+    appMarks: Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((mark) => mark.name.startsWith('peerchat:'))
+        .map((mark) => [mark.name.slice('peerchat:'.length), Math.round(mark.startTime)]),
+    ),
     scripts: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((entry) => entry.name.endsWith('.js'))
       .map((entry) => ({

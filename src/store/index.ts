@@ -153,16 +153,19 @@ export async function startPersistence(opened: () => void = () => {}): Promise<v
   // Nothing stored to open: nothing to wait for.
   void early.then((read) => read && !read.saved && opened());
   const [db, [, { persistSettings }, { startAutosave, webLocks }]] = await Promise.all([openDatabase(), storageCode()]);
+  performance.mark('peerchat:storage-code');
   // Saving starts before the newest conversation opens, so it sees the opening as a switch to a stored one.
   autosave = startAutosave(roomStore, db, {
     ...(typeof navigator !== 'undefined' && navigator.locks ? { locks: webLocks(navigator.locks) } : {}),
   });
   const settings = persistSettings(roomStore, db);
   const [read] = await Promise.all([early, db.open()]);
+  performance.mark('peerchat:storage-open');
   // Read again through Dexie when the early read could not read, or read a database Dexie has since upgraded.
   const saved = read && read.version === db.backendDB().version ? read.saved : await readNewestConversation(db);
   // Something said before storage opened stays: the stored conversation is then left in the list.
   if (saved && roomStore.getState().messageIds.length === 0) void showConversation(roomStore, db, saved, drawnThenIdle);
+  performance.mark('peerchat:conversation-in-room');
   opened();
   await settings;
   window.addEventListener('pagehide', () => void autosave?.flush());

@@ -61,7 +61,9 @@ export function readNewestEarly(): Promise<EarlyRead | undefined> {
       if (database === null) return { version: 0, saved: undefined };
       if (database === undefined) return undefined;
       try {
-        return { version: database.version, saved: await readTail(database, null, NEWEST_FIRST) };
+        const saved = await readTail(database, null, NEWEST_FIRST);
+        performance.mark('peerchat:early-read');
+        return { version: database.version, saved };
       } finally {
         database.close();
       }

@@ -1,25 +1,29 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { ConversationFiles } from '../conversations/ConversationFiles.tsx';
-import { EndConversation } from '../conversations/EndConversation.tsx';
-import { LimitsEditor } from '../controls/LimitsEditor.tsx';
-import { EventLog } from '../events/EventLog.tsx';
-import { RoomPanel } from '../peers/RoomPanel.tsx';
-import { ProvidersPanel } from '../providers/ProvidersPanel.tsx';
-import { ExportRoom } from '../roomfile/ExportRoom.tsx';
+import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { PanelTabId } from './PanelContent.tsx';
 import { Drawer } from './Drawer.tsx';
 
 interface Tab {
-  id: string;
+  id: PanelTabId;
   label: string;
-  content: () => ReactNode;
 }
 
 const TABS: readonly Tab[] = [
-  { id: 'room', label: 'Room', content: () => <RoomPanel /> },
-  { id: 'events', label: 'Events', content: () => <EventLog /> },
-  { id: 'providers', label: 'Providers', content: () => <ProvidersPanel /> },
-  { id: 'settings', label: 'Settings', content: () => <SettingsPanel /> },
+  { id: 'room', label: 'Room' },
+  { id: 'events', label: 'Events' },
+  { id: 'providers', label: 'Providers' },
+  { id: 'settings', label: 'Settings' },
 ];
+
+/** Resolves once the browser has drawn the page's first frame. */
+function afterFirstFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/**
+ * The panels' contents are a chunk of their own, fetched once the page has drawn: with eight peers they are most of
+ * the page's elements, and opening a long conversation should not wait for them.
+ */
+const PanelContent = lazy(() => afterFirstFrame().then(() => import('./PanelContent.tsx')));
 
 export const SIDE_PANEL_ID = 'side-panel';
 
@@ -28,7 +32,10 @@ export const SIDE_PANEL_ID = 'side-panel';
  * drawer that the header's "Panels" button opens and Escape or "Close panels" closes.
  */
 export function SidePanel({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [active, setActive] = useState(TABS[0]!.id);
+  const [active, setActive] = useState<PanelTabId>(TABS[0]!.id);
+  // A tab's content is made when first shown, then kept (a half-filled form survives a look at another tab).
+  const [shown, setShown] = useState<ReadonlySet<PanelTabId>>(() => new Set([active]));
+  if (!shown.has(active)) setShown(new Set([...shown, active]));
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   const id = useId();
 
@@ -95,50 +102,13 @@ export function SidePanel({ open, onClose }: { open: boolean; onClose: () => voi
           tabIndex={0}
           className="min-h-0 flex-1 overflow-y-auto p-3"
         >
-          {tab.content()}
+          {shown.has(tab.id) && (
+            <Suspense fallback={<p className="text-sm text-slate-500 dark:text-slate-400">Loading…</p>}>
+              <PanelContent tab={tab.id} />
+            </Suspense>
+          )}
         </section>
       ))}
     </Drawer>
-  );
-}
-
-function SettingsPanel() {
-  return (
-    <div className="flex flex-col gap-6">
-      <SettingsSection title="Limits per round">
-        <LimitsEditor />
-      </SettingsSection>
-      <SettingsSection
-        title="Conversation file"
-        hint="Save the open conversation: Markdown to read, PeerChat JSON to bring back, an MPLP bundle for other tools. API keys are never included."
-      >
-        <ConversationFiles />
-      </SettingsSection>
-      <SettingsSection
-        title="End the conversation"
-        hint="Records that the session is complete; the conversation stays in the list, read-only. Duplicate it to go on."
-      >
-        <EndConversation />
-      </SettingsSection>
-      <SettingsSection
-        title="Room file"
-        hint="Save who sits at the table and how the table is run. Load one with “Import room” at the top."
-      >
-        <ExportRoom />
-      </SettingsSection>
-    </div>
-  );
-}
-
-function SettingsSection({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  const headingId = useId();
-  return (
-    <section aria-labelledby={headingId} className="flex flex-col gap-2">
-      <h2 id={headingId} className="text-sm font-semibold">
-        {title}
-      </h2>
-      {hint && <p className="text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
-      {children}
-    </section>
   );
 }

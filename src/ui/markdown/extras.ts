@@ -22,28 +22,37 @@ export function needsMath(text: string): boolean {
   return MATH.test(text);
 }
 
+/**
+ * Resolves when the page is idle (or after 500 ms at most): the extras take a long task to set up (highlighting
+ * registers its languages), which must not stand between opening a conversation and typing into it.
+ */
+function whenIdle(): Promise<void> {
+  if (typeof requestIdleCallback !== 'function') return Promise.resolve();
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 500 }));
+}
+
 let highlighting: Promise<PluggableList> | undefined;
 let math: Promise<{ remark: PluggableList; rehype: PluggableList }> | undefined;
 
 function loadHighlighting(): Promise<PluggableList> {
-  highlighting ??= Promise.all([import('rehype-highlight'), import('highlight.js/styles/github-dark.css')]).then(
-    ([module]) => {
+  highlighting ??= whenIdle()
+    .then(() => Promise.all([import('rehype-highlight'), import('highlight.js/styles/github-dark.css')]))
+    .then(([module]) => {
       // One transformer for the page: building it registers and compiles every language again.
       const transformer = module.default({ detect: false });
       return [() => transformer];
-    },
-  );
+    });
   return highlighting;
 }
 
 function loadMath() {
-  math ??= Promise.all([import('remark-math'), import('rehype-katex'), import('katex/dist/katex.min.css')]).then(
-    ([remarkMath, rehypeKatex]) => ({
+  math ??= whenIdle()
+    .then(() => Promise.all([import('remark-math'), import('rehype-katex'), import('katex/dist/katex.min.css')]))
+    .then(([remarkMath, rehypeKatex]) => ({
       remark: [remarkMath.default],
       // trust: false keeps \href and friends out; KaTeX renders text and spans only.
       rehype: [[rehypeKatex.default, { trust: false, throwOnError: false, strict: 'ignore' }]],
-    }),
-  );
+    }));
   return math;
 }
 
