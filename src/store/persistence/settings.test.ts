@@ -35,6 +35,21 @@ describe('provider settings in IndexedDB', () => {
     expect(second.getState().providers['openai-compatible']?.baseURL).toBe('http://localhost:11434/v1');
   });
 
+  it('remembers the user’s model prices across visits, and forgets one reset to the catalog', async () => {
+    const db = freshDb();
+    const first = newStore();
+    await persistSettings(first, db);
+    first.getState().setModelPrices('gpt-4.1', { inputPricePerMTok: 1, outputPricePerMTok: 4 });
+    first.getState().setModelPrices('gpt-4o', { inputPricePerMTok: 2, outputPricePerMTok: 5 });
+    first.getState().resetModelPrices('gpt-4o');
+    await storedSettings(db, (stored) =>
+      expect(stored.modelOverrides).toEqual({ 'gpt-4.1': { inputPricePerMTok: 1, outputPricePerMTok: 4 } }),
+    );
+    const second = newStore();
+    await persistSettings(second, db);
+    expect(second.getState().modelOverrides).toEqual({ 'gpt-4.1': { inputPricePerMTok: 1, outputPricePerMTok: 4 } });
+  });
+
   it('keeps keys in memory only when told not to remember them, and deletes stored ones', async () => {
     const db = freshDb();
     const store = newStore();
