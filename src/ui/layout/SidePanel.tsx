@@ -2,6 +2,7 @@ import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'rea
 import { ConversationFiles } from '../conversations/ConversationFiles.tsx';
 import { EndConversation } from '../conversations/EndConversation.tsx';
 import { LimitsEditor } from '../controls/LimitsEditor.tsx';
+import { ModelPrices } from '../costs/ModelPrices.tsx';
 import { EventLog } from '../events/EventLog.tsx';
 import { RoomPanel } from '../peers/RoomPanel.tsx';
 import { ProvidersPanel } from '../providers/ProvidersPanel.tsx';
@@ -107,6 +108,12 @@ function SettingsPanel() {
     <div className="flex flex-col gap-6">
       <SettingsSection title="Limits per round">
         <LimitsEditor />
+      </SettingsSection>
+      <SettingsSection
+        title="Model prices"
+        hint="US dollars per million tokens, from the catalog until you set your own. They price every turn shown and the cost budget."
+      >
+        <ModelPrices />
       </SettingsSection>
       <SettingsSection
         title="Conversation file"
