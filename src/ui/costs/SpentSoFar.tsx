@@ -30,13 +30,20 @@ export function SpentSoFar() {
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}
       onKeyDown={onKeyDown}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setPinned(false);
+      }}
     >
       <button
         ref={button}
         type="button"
         aria-expanded={open}
         aria-controls={id}
-        onClick={() => setPinned((was) => !was)}
+        onClick={() => {
+          // A click keeps it open (hovering only shows it); a second click closes it, even under the pointer.
+          setPinned(!pinned);
+          setHovered(false);
+        }}
         className="rounded-md border border-slate-300 px-2.5 py-1 text-sm tabular-nums hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
       >
         Spent so far: <span data-testid="spent-total">{totalText(spend)}</span>

@@ -41,7 +41,7 @@ describe('ModelPicker', () => {
       await store.getState().testConnection('openai');
     });
     await user.click(screen.getByRole('combobox', { name: 'Model' }));
-    expect(screen.getByRole('listbox', { name: 'Models the provider listed' })).toBeVisible();
+    expect(screen.getByRole('listbox', { name: 'Listed at the connection test' })).toBeVisible();
     expect(options()).toEqual(['gpt-4o-mini', 'my-finetune']);
     expect(screen.getAllByRole('option')[1]).toHaveTextContent('prices unknown');
   });

@@ -103,7 +103,8 @@ export function ModelPicker({
       <ul
         id={listId}
         role="listbox"
-        aria-label={listed ? 'Models the provider listed' : 'Models in the catalog'}
+        // Not "Model…" nor "Provider…": the form's own fields are found by those labels.
+        aria-label={listed ? 'Listed at the connection test' : 'From the catalog'}
         hidden={!expanded}
         className="absolute left-0 right-0 z-30 mt-1 max-h-64 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
       >
