@@ -73,7 +73,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       blockedReason: () => readOnlyNotice(get()) ?? (get().olderMessagesPending ? STILL_OPENING_NOTICE : null),
       syncProfiles() {
         for (const seat of get().peers) {
-          const profile = profiles.profileFor(seat);
+          const profile = profiles.profileFor(seat, get().modelOverrides);
           if (!sameAdapterProfile(profile, adapterProfileOf(get().arbiter, seat.id)))
             ctx.commit({ type: 'adapter-profile-set', peerId: seat.id, profile });
         }

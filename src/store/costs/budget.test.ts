@@ -85,6 +85,16 @@ describe('model prices', () => {
     expect(store.getState().modelOverrides['gpt-4o']).toBeUndefined();
   });
 
+  it('moves DAP’s provider default with the price: a costlier model speaks a little less often', () => {
+    const { store } = setup();
+    const weightOf = () => store.getState().arbiter.adapterProfiles?.['id-gpt']?.weight ?? 1;
+    expect(weightOf()).toBe(1);
+    store.getState().setModelPrices('gpt-model', { inputPricePerMTok: 100, outputPricePerMTok: 100 });
+    expect(weightOf()).toBe(0.7);
+    store.getState().resetModelPrices('gpt-model');
+    expect(weightOf()).toBe(1);
+  });
+
   it('estimates a streaming turn’s input from the request built, and drops the estimate when it finishes', async () => {
     const adapters = scriptedAdapters({ 'gpt-model': [{ text: 'Hello there friend.', hold: true }] });
     const store = createFacilitatorStore(testDeps(adapters.adapterFor));

@@ -1,6 +1,6 @@
 /**
  * The user's model prices: overrides of the catalog's, per model id. They price every turn from then on (and so
- * the cost budget), and the figures shown; `persistence/settings.ts` keeps them in this browser.
+ * the cost budget), the figures shown, and DAP's provider default; `persistence/settings.ts` keeps them.
  */
 import type { ModelOverride } from '../../adapters/index.ts';
 import type { RoomStore } from '../types.ts';
@@ -9,7 +9,11 @@ import type { RoomContext } from './context.ts';
 
 type PriceActions = Pick<RoomStore, 'setModelPrices' | 'resetModelPrices'>;
 
-export function priceActions({ get, set }: Pick<RoomContext, 'get' | 'set'>): PriceActions {
+export function priceActions({
+  get,
+  set,
+  syncProfiles,
+}: Pick<RoomContext, 'get' | 'set' | 'syncProfiles'>): PriceActions {
   return {
     setModelPrices(model, prices) {
       const problem = modelPricesProblem(model, prices);
@@ -17,6 +21,8 @@ export function priceActions({ get, set }: Pick<RoomContext, 'get' | 'set'>): Pr
       const id = model.trim();
       const current: ModelOverride = get().modelOverrides[id] ?? {};
       set({ modelOverrides: { ...get().modelOverrides, [id]: { ...current, ...prices } } });
+      // A costlier model speaks a little less often (DAP's provider default follows its price).
+      syncProfiles();
       return { ok: true };
     },
     resetModelPrices(model) {
@@ -27,6 +33,7 @@ export function priceActions({ get, set }: Pick<RoomContext, 'get' | 'set'>): Pr
       if (Object.keys(rest).length > 0) overrides[model] = rest;
       else delete overrides[model];
       set({ modelOverrides: overrides });
+      syncProfiles();
     },
   };
 }
