@@ -116,8 +116,40 @@ describe('conversationSpend', () => {
 
   it('gives the same object while nothing it reads changed', () => {
     const select = createSpendSelector();
-    const first = select({ ...input, notice: null } as typeof input);
-    expect(select({ ...input })).toBe(first);
-    expect(select({ ...input, modelOverrides: {} })).not.toBe(first);
+    const state = { ...input, conversationId: 'c1', logLamport: 4, olderMessagesPending: false };
+    const first = select(state);
+    expect(first).toEqual(conversationSpend(input));
+    expect(select({ ...state })).toBe(first);
+    expect(select({ ...state, modelOverrides: {} })).not.toBe(first);
+  });
+
+  it('follows streamed text frame by frame, summing the finished turns again only after a room event', () => {
+    const select = createSpendSelector();
+    const streaming = reply('m5', beta.id, 'r3', { status: 'streaming', text: 'abcd', createdAt: 5 });
+    const state = {
+      ...input,
+      messages: { ...messages, m5: streaming },
+      liveInputTokens: { m5: 100 },
+      conversationId: 'c1',
+      logLamport: 9,
+      olderMessagesPending: false,
+    };
+    expect(select(state).byRound.map((round) => [round.roundId, round.outputTokens])).toEqual([
+      ['r1', 1_000_000],
+      ['r2', 1_000_005],
+      ['r3', 1],
+    ]);
+    // The next frame: more text, no room event.
+    const grown = { ...state, messages: { ...state.messages, m5: { ...streaming, text: 'abcdefgh!' } } };
+    expect(select(grown).byRound.at(-1)?.outputTokens).toBe(3);
+    expect(select(grown).total).toEqual(conversationSpend(grown).total);
+    // The turn finishes (a room event): its usage replaces the estimate.
+    const finished = {
+      ...grown,
+      logLamport: 10,
+      liveInputTokens: {},
+      messages: { ...messages, m5: { ...streaming, status: 'complete' as const, tokens: { input: 7, output: 8 } } },
+    };
+    expect(select(finished).byRound.at(-1)).toMatchObject({ roundId: 'r3', inputTokens: 7, estimated: false });
   });
 });
