@@ -5,12 +5,11 @@
  * turn is priced at the prices in force now (the user's overrides over the catalog), so an edited price changes
  * the figures at once; a turn of a model without prices keeps the cost recorded when it finished, if any.
  */
-import type { ModelOverrides } from '../../adapters/index.ts';
+import { costOf } from '../../adapters/index.ts';
+import type { ModelOverrides, ModelPricing } from '../../adapters/index.ts';
 import { estimateTokens } from '../../core/index.ts';
 import type { PeerSeat, RoomState, TranscriptMessage } from '../types.ts';
 import { pricingOf } from './prices.ts';
-import { costOf } from '../../adapters/index.ts';
-import type { ModelPricing } from '../../adapters/index.ts';
 
 export interface MessageSpend {
   inputTokens: number;
