@@ -50,6 +50,20 @@ describe('provider settings in IndexedDB', () => {
     expect(second.getState().modelOverrides).toEqual({ 'gpt-4.1': { inputPricePerMTok: 1, outputPricePerMTok: 4 } });
   });
 
+  it('leaves out stored model prices that are not good ones', async () => {
+    const db = freshDb();
+    await db.settings.put({
+      key: 'modelOverrides',
+      value: {
+        good: { inputPricePerMTok: 1, outputPricePerMTok: 2 },
+        negative: { inputPricePerMTok: -1, outputPricePerMTok: 2 },
+        text: { inputPricePerMTok: '1', outputPricePerMTok: 2 },
+        empty: null,
+      },
+    });
+    expect((await loadSettings(db)).modelOverrides).toEqual({ good: { inputPricePerMTok: 1, outputPricePerMTok: 2 } });
+  });
+
   it('keeps keys in memory only when told not to remember them, and deletes stored ones', async () => {
     const db = freshDb();
     const store = newStore();

@@ -3,8 +3,9 @@
  * off deletes the stored keys at once (the keys stay in memory for this visit).
  */
 import type { StoreApi } from 'zustand/vanilla';
-import type { ModelOverrides } from '../../adapters/index.ts';
+import type { ModelOverride, ModelOverrides } from '../../adapters/index.ts';
 import type { ProviderId } from '../../core/index.ts';
+import { modelPricesProblem } from '../costs/prices.ts';
 import type { ProviderConfig, RoomStore } from '../types.ts';
 import type { PeerChatDb } from './db.ts';
 
@@ -34,8 +35,22 @@ export async function loadSettings(db: PeerChatDb): Promise<StoredSettings> {
   return {
     providers: (providers?.value as Providers | undefined) ?? {},
     rememberKeys: typeof remember?.value === 'boolean' ? remember.value : true,
-    modelOverrides: (overrides?.value as ModelOverrides | undefined) ?? {},
+    modelOverrides: storedOverrides(overrides?.value),
   };
+}
+
+/** The stored model prices that are still good ones (a number ≥ 0 each); anything else stored is left out. */
+function storedOverrides(value: unknown): ModelOverrides {
+  if (typeof value !== 'object' || value === null) return {};
+  const good: Record<string, ModelOverride> = {};
+  for (const [model, override] of Object.entries(value)) {
+    if (typeof override !== 'object' || override === null) continue;
+    const { inputPricePerMTok: input, outputPricePerMTok: output } = override as Record<string, unknown>;
+    if (typeof input !== 'number' || typeof output !== 'number') continue;
+    if (modelPricesProblem(model, { inputPricePerMTok: input, outputPricePerMTok: output }) !== null) continue;
+    good[model] = { inputPricePerMTok: input, outputPricePerMTok: output };
+  }
+  return good;
 }
 
 export async function saveSettings(db: PeerChatDb, settings: StoredSettings): Promise<void> {
