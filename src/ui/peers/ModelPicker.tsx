@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { filterModelChoices, modelChoices } from '../../store/index.ts';
 import type { ModelChoice, ProviderId } from '../../store/index.ts';
 import { pricesText } from '../costs/spend-format.ts';
@@ -34,6 +34,11 @@ export function ModelPicker({
   const shown = useMemo(() => filterModelChoices(choices, query), [choices, query]);
   const expanded = open && shown.length > 0;
   const picked = choices.find((choice) => choice.id === value.trim());
+
+  // The active option stays in sight as the arrows move it through a long list.
+  useEffect(() => {
+    if (active >= 0) document.getElementById(`${listId}-${active}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [active, listId]);
 
   const pick = (choice: ModelChoice) => {
     onChange(choice.id);
