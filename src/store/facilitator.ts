@@ -12,6 +12,7 @@ import type { FacilitatorDeps, RoomContext } from './room/context.ts';
 import { conversationActions } from './room/conversation-actions.ts';
 import { FRESH_CONVERSATION, lifecycleActions } from './room/lifecycle-actions.ts';
 import { createRoomLog, startedState } from './room/log.ts';
+import { priceActions } from './room/price-actions.ts';
 import { settingsActions } from './room/settings-actions.ts';
 import { createTurnRunner } from './room/turn-runner.ts';
 import type { RoomStore } from './types.ts';
@@ -72,7 +73,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       blockedReason: () => readOnlyNotice(get()) ?? (get().olderMessagesPending ? STILL_OPENING_NOTICE : null),
       syncProfiles() {
         for (const seat of get().peers) {
-          const profile = profiles.profileFor(seat);
+          const profile = profiles.profileFor(seat, get().modelOverrides);
           if (!sameAdapterProfile(profile, adapterProfileOf(get().arbiter, seat.id)))
             ctx.commit({ type: 'adapter-profile-set', peerId: seat.id, profile });
         }
@@ -92,9 +93,12 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       ),
       providers: {},
       rememberKeys: true,
+      modelOverrides: {},
+      reachableModels: {},
       ...conversationActions(ctx),
       ...settingsActions(ctx),
       ...lifecycleActions(ctx),
+      ...priceActions(ctx),
     };
   });
 }

@@ -3,7 +3,7 @@
  * components read it with. Tests build their own store with `createFacilitatorStore`.
  */
 import { useStore } from 'zustand';
-import { costOf, createLazyAdapter, lookupModel } from '../adapters/index.ts';
+import { createLazyAdapter } from '../adapters/index.ts';
 import type { PeerAdapter, ProviderSettings } from '../adapters/index.ts';
 import { defaultRoom } from './default-room.ts';
 import { createFacilitatorStore } from './facilitator.ts';
@@ -23,6 +23,13 @@ export { createLibraryStore, UNDO_DELETE_MS } from './library.ts';
 export type { ConversationSummary } from './persistence/conversations.ts';
 export type { ConversationFile, ConversationFormat } from './conversation-files.ts';
 export { exportConversation } from './conversation-files.ts';
+
+// What the conversation costs, and the models to choose from with their prices
+export type { ConversationSpend, MessageSpend, PeerSpend, RoundSpend, Spend } from './costs/spend.ts';
+export { conversationSpend, createSpendSelector, messageSpend } from './costs/spend.ts';
+export type { ModelChoice, ModelPriceRow } from './costs/model-choices.ts';
+export { filterModelChoices, modelChoices, modelPriceRows } from './costs/model-choices.ts';
+export { MAX_PRICE_PER_MTOK } from './costs/prices.ts';
 
 // From the file formats
 export type { ConversationSnapshot } from '../formats/index.ts';
@@ -94,7 +101,6 @@ export const roomStore = createFacilitatorStore({
   newSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!,
   requestFrame: (flush) =>
     typeof requestAnimationFrame === 'function' ? requestAnimationFrame(flush) : setTimeout(flush, 16),
-  costOf: (peer, usage) => costOf(usage, lookupModel(peer.provider, peer.model)) ?? undefined,
   initialRoom: defaultRoom(crypto.getRandomValues(new Uint32Array(1))[0]!),
 });
 

@@ -18,6 +18,7 @@ import type {
   SavedConversation,
   TranscriptMessage,
 } from '../core/index.ts';
+import type { ModelInfo, ModelOverrides } from '../adapters/index.ts';
 
 export type { PeerSeat, ProviderConfig, RoomData, SavedConversation, TranscriptMessage } from '../core/index.ts';
 
@@ -64,6 +65,12 @@ export interface RoomState extends RoomProjection {
   providers: Partial<Record<ProviderId, ProviderConfig>>;
   /** When false, keys live in memory only and are never written to storage. */
   rememberKeys: boolean;
+  /** The user's prices (and other facts) per model id, over the catalog's; they price every turn and budget. */
+  modelOverrides: ModelOverrides;
+  /** The models each provider listed at its last successful "Test connection" (the model picker offers them). */
+  reachableModels: Partial<Record<ProviderId, ModelInfo[]>>;
+  /** Estimated input tokens of each turn streaming now (by message id), from the request the core built. */
+  liveInputTokens: Record<string, number>;
   /** The last refused intent or notice for the human ("@claude is muted"). */
   notice: string | null;
   /** Set when this tab must not change the conversation (another tab holds it), with the reason. */
@@ -95,6 +102,10 @@ export interface RoomActions {
   movePeer(peerId: string, offset: -1 | 1): void;
   setProvider(provider: ProviderId, config: ProviderConfig): void;
   setRememberKeys(remember: boolean): void;
+  /** Sets a model's prices in USD per million tokens; a price that is not a number ≥ 0 is refused, with why. */
+  setModelPrices(model: string, prices: { inputPricePerMTok: number; outputPricePerMTok: number }): Result;
+  /** Drops the user's prices for a model: the catalog's apply again. */
+  resetModelPrices(model: string): void;
   /** Lists the models the provider reaches with the current settings. */
   testConnection(provider: ProviderId): Promise<{ ok: true; models: string[] } | { ok: false; message: string }>;
   /** Replaces the room with a room file (profile §11). Validated: a bad file changes nothing. */

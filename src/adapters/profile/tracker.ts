@@ -120,8 +120,11 @@ export function profileFromObservations(
 export interface ProfileTracker {
   /** Records what a finished turn of `seat` showed about its provider and model. */
   observe(seat: ProfileSeat, result: TurnResult): void;
-  /** The seat's profile now: the provider default and the observed health and latency of its provider/model. */
-  profileFor(seat: ProfileSeat): AdapterProfile;
+  /**
+   * The seat's profile now: the provider default and the observed health and latency of its provider/model.
+   * `overrides` (the user's model prices now) win over those the tracker was created with.
+   */
+  profileFor(seat: ProfileSeat, overrides?: ModelOverrides): AdapterProfile;
   /** What was observed of the seat's provider/model (nothing yet: no failures, no latency). */
   observationsFor(seat: ProfileSeat): ProviderObservations;
   /** Forgets every observation. */
@@ -143,8 +146,8 @@ export function createProfileTracker(options: ProfileTrackerOptions = {}): Profi
     observe(seat, result) {
       observed.set(profileKey(seat), observeTurn(observationsFor(seat), result));
     },
-    profileFor(seat) {
-      return profileFromObservations(seat, observationsFor(seat), options.modelOverrides);
+    profileFor(seat, overrides) {
+      return profileFromObservations(seat, observationsFor(seat), overrides ?? options.modelOverrides);
     },
     observationsFor,
     reset() {

@@ -35,6 +35,35 @@ describe('provider settings in IndexedDB', () => {
     expect(second.getState().providers['openai-compatible']?.baseURL).toBe('http://localhost:11434/v1');
   });
 
+  it('remembers the user’s model prices across visits, and forgets one reset to the catalog', async () => {
+    const db = freshDb();
+    const first = newStore();
+    await persistSettings(first, db);
+    first.getState().setModelPrices('gpt-4.1', { inputPricePerMTok: 1, outputPricePerMTok: 4 });
+    first.getState().setModelPrices('gpt-4o', { inputPricePerMTok: 2, outputPricePerMTok: 5 });
+    first.getState().resetModelPrices('gpt-4o');
+    await storedSettings(db, (stored) =>
+      expect(stored.modelOverrides).toEqual({ 'gpt-4.1': { inputPricePerMTok: 1, outputPricePerMTok: 4 } }),
+    );
+    const second = newStore();
+    await persistSettings(second, db);
+    expect(second.getState().modelOverrides).toEqual({ 'gpt-4.1': { inputPricePerMTok: 1, outputPricePerMTok: 4 } });
+  });
+
+  it('leaves out stored model prices that are not good ones', async () => {
+    const db = freshDb();
+    await db.settings.put({
+      key: 'modelOverrides',
+      value: {
+        good: { inputPricePerMTok: 1, outputPricePerMTok: 2 },
+        negative: { inputPricePerMTok: -1, outputPricePerMTok: 2 },
+        text: { inputPricePerMTok: '1', outputPricePerMTok: 2 },
+        empty: null,
+      },
+    });
+    expect((await loadSettings(db)).modelOverrides).toEqual({ good: { inputPricePerMTok: 1, outputPricePerMTok: 2 } });
+  });
+
   it('keeps keys in memory only when told not to remember them, and deletes stored ones', async () => {
     const db = freshDb();
     const store = newStore();

@@ -5,7 +5,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { PeerAdapter, ProfileTracker, ProviderSettings } from '../../adapters/index.ts';
-import type { PeerSeat, RoomData, RoomEventBody } from '../../core/index.ts';
+import type { RoomData, RoomEventBody } from '../../core/index.ts';
 import type { Result, RoomStore } from '../types.ts';
 
 /** Everything with a side effect comes in from outside, so the store runs in Node tests as in the browser. */
@@ -17,8 +17,6 @@ export interface FacilitatorDeps {
   newSeed(): number;
   /** Runs `flush` once before the next paint (requestAnimationFrame in the browser). */
   requestFrame(flush: () => void): void;
-  /** Estimated cost of a turn in USD, when the model's prices are known. */
-  costOf?(peer: PeerSeat, usage: { inputTokens: number; outputTokens: number }): number | undefined;
   initialRoom: RoomData;
   /** What the adapters observe of each provider and model (DAP profiles); a fresh tracker when not given. */
   profiles?: ProfileTracker;

@@ -27,6 +27,7 @@ export const FRESH_CONVERSATION = {
   olderMessagesPending: false,
   eventLogPending: false,
   contextFills: {},
+  liveInputTokens: {},
   notice: null,
   readOnlyReason: null,
 } satisfies Partial<RoomState>;

@@ -154,6 +154,7 @@ export function settingsActions(ctx: RoomContext): SettingsActions {
       const config = get().providers[provider] ?? {};
       try {
         const models = await deps.adapterFor({ kind: provider, ...config }).listModels();
+        set({ reachableModels: { ...get().reachableModels, [provider]: models } });
         return { ok: true, models: models.map((model) => model.id) };
       } catch (error) {
         return { ok: false, message: error instanceof Error ? error.message : 'The provider could not be reached.' };

@@ -6,6 +6,7 @@
 import type { AdapterEvent, ProfileTracker, ProviderSettings, TurnResult } from '../../adapters/index.ts';
 import { keyForSeat, modeById, transcriptOf, withheldKeyMessage } from '../../core/index.ts';
 import type { ArbiterEffect, PeerSeat, TurnRecord, ContextBuilder } from '../../core/index.ts';
+import { turnCost } from '../costs/prices.ts';
 import type { RoomContext } from './context.ts';
 
 type StartTurn = Extract<ArbiterEffect, { type: 'start-turn' }>;
@@ -50,6 +51,12 @@ export function createTurnRunner(
       return current ? { messages: { ...state.messages, [messageId]: { ...current, retrying: notice } } } : {};
     });
 
+  const setLiveInputTokens = (messageId: string, tokens: number | undefined) =>
+    set((state) => {
+      const { [messageId]: _dropped, ...rest } = state.liveInputTokens;
+      return { liveInputTokens: tokens === undefined ? rest : { ...rest, [messageId]: tokens } };
+    });
+
   const providerSettings = (peer: PeerSeat): ProviderSettings => {
     const config = get().providers[peer.provider] ?? {};
     const baseURL = peer.baseURL ?? config.baseURL;
@@ -57,10 +64,13 @@ export function createTurnRunner(
     return { kind: peer.provider, ...(apiKey ? { apiKey } : {}), ...(baseURL ? { baseURL } : {}) };
   };
 
-  /** What the turn's event records of an adapter's result (the cost is estimated here, once, from the catalog). */
+  /**
+   * What the turn's event records of an adapter's result. The cost is priced here, once, at the prices in force
+   * (the user's over the catalog's), and is what the round's cost budget counts.
+   */
   const recordOf = (peer: PeerSeat, result: TurnResult): TurnRecord => {
     const usage = result.usage ?? undefined;
-    const costUsd = usage ? deps.costOf?.(peer, usage) : undefined;
+    const costUsd = usage ? turnCost(peer, usage, get().modelOverrides) : undefined;
     return {
       status: result.status,
       text: result.text,
@@ -86,10 +96,12 @@ export function createTurnRunner(
     const state = get();
     // The reply's own (empty) message is last on the path: the peer is sent what came before it.
     const messages = transcriptOf(state).filter((message) => message.id !== messageId);
-    const { request } = contextBuilder.buildPeerContext(
+    const { request, fill } = contextBuilder.buildPeerContext(
       { roster: { human: state.human, peers: state.peers }, mode: modeById(state, effect.modeId), messages },
       peer.id,
     );
+    // The live cost estimate's input side, until the provider's usage replaces it.
+    setLiveInputTokens(messageId, fill.usedTokens);
     const controller = new AbortController();
     controllers.set(effect.turnId, controller);
     const startedIn = generation;
@@ -130,6 +142,8 @@ export function createTurnRunner(
         },
       },
     );
+    // The message now carries the provider's usage (or ended without any): the estimate has served.
+    setLiveInputTokens(messageId, undefined);
   }
 
   return {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ModeControl } from '../controls/ModeControl.tsx';
+import { SpentSoFar } from '../costs/SpentSoFar.tsx';
 import { ImportRoom } from '../roomfile/ImportRoom.tsx';
 import { useRoomStore } from '../state/room-store.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
@@ -25,6 +26,7 @@ export function Header({ inert, start, end }: { inert: boolean; start?: ReactNod
       </div>
       <ModeControl />
       <div className="ml-auto flex items-center gap-2">
+        <SpentSoFar />
         <ImportRoom />
         <ThemeToggle />
         {end}

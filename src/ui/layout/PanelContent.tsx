@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { ConversationFiles } from '../conversations/ConversationFiles.tsx';
 import { EndConversation } from '../conversations/EndConversation.tsx';
 import { LimitsEditor } from '../controls/LimitsEditor.tsx';
+import { ModelPrices } from '../costs/ModelPrices.tsx';
 import { EventLog } from '../events/EventLog.tsx';
 import { RoomPanel } from '../peers/RoomPanel.tsx';
 import { ProvidersPanel } from '../providers/ProvidersPanel.tsx';
@@ -28,6 +29,12 @@ function SettingsPanel() {
     <div className="flex flex-col gap-6">
       <SettingsSection title="Limits per round">
         <LimitsEditor />
+      </SettingsSection>
+      <SettingsSection
+        title="Model prices"
+        hint="US dollars per million tokens, from the catalog until you set your own. They price every turn shown and the cost budget."
+      >
+        <ModelPrices />
       </SettingsSection>
       <SettingsSection
         title="Conversation file"

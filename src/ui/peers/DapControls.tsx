@@ -63,7 +63,8 @@ export function DapControls({ peer }: { peer: PeerSeat }) {
  * a screen reader reads each factor with its source. A lowered factor says why in words, not in colour.
  */
 function DapFactorTable({ peer, live }: { peer: PeerSeat; live: DapProbability }) {
-  const rows = dapFactorRows(live, { providerDefaultReason: providerDefault(peer).reason });
+  const overrides = useRoomStore((state) => state.modelOverrides);
+  const rows = dapFactorRows(live, { providerDefaultReason: providerDefault(peer, overrides).reason });
   const note = clampNote(live);
   return (
     <table className="w-full border-collapse text-left text-xs text-slate-600 dark:text-slate-400">

@@ -1,8 +1,9 @@
 import { useId, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
-import { MODEL_CATALOG, lookupModel, SEAT_SETTING_RULES, smallestAccepted } from '../../store/index.ts';
+import { lookupModel, SEAT_SETTING_RULES, smallestAccepted } from '../../store/index.ts';
 import type { NumberRule, ProviderId, PeerInput, PeerSeat, Result } from '../../store/index.ts';
 import { Refusal } from '../common/Refusal.tsx';
 import { PROVIDER_LABEL, SEAT_PROVIDERS } from '../providers/labels.ts';
+import { ModelPicker } from './ModelPicker.tsx';
 
 const DEFAULT_CONTEXT_WINDOW = 32_768;
 
@@ -90,7 +91,6 @@ export function PeerForm({
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const title = peer ? `Edit ${peer.displayName}` : 'New peer';
-  const catalog = draft.provider === 'openai-compatible' ? [] : MODEL_CATALOG[draft.provider];
 
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   const setModel = (provider: ProviderId, model: string) => {
@@ -169,24 +169,12 @@ export function PeerForm({
       {field(
         'model',
         'Model',
-        <>
-          <input
-            id={`${id}-model`}
-            list={`${id}-models`}
-            required
-            value={draft.model}
-            onChange={(event) => setModel(draft.provider, event.target.value)}
-            className={INPUT}
-            autoCapitalize="none"
-          />
-          <datalist id={`${id}-models`}>
-            {catalog.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.label}
-              </option>
-            ))}
-          </datalist>
-        </>,
+        <ModelPicker
+          id={`${id}-model`}
+          provider={draft.provider}
+          value={draft.model}
+          onChange={(model) => setModel(draft.provider, model)}
+        />,
         'The same model may sit twice under two handles.',
       )}
       {field(

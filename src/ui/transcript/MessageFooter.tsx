@@ -1,5 +1,7 @@
 import type { TranscriptMessage } from '../../store/index.ts';
-import { formatCost, formatSeconds, formatTokens } from '../format/numbers.ts';
+import { costText, tokensText } from '../costs/spend-format.ts';
+import { useMessageSpend } from '../costs/use-spend.ts';
+import { formatSeconds } from '../format/numbers.ts';
 import { useRoomActions } from '../state/room-store.tsx';
 import { useFocusWhenPending } from './pending-focus.ts';
 import { VersionSwitcher } from './VersionSwitcher.tsx';
@@ -22,11 +24,14 @@ export function MessageFooter({ message, onEdit }: { message: TranscriptMessage;
   );
 }
 
+/** Tokens and cost (live estimates marked "≈" while the turn streams, at the prices in force) and time. */
 function TurnFacts({ message }: { message: TranscriptMessage }) {
-  const { tokens, costUsd, latencyMs } = message;
+  const spend = useMessageSpend(message);
+  const { costUsd, latencyMs } = message;
+  const cost = spend ? spend.costUsd : (costUsd ?? null);
   const facts = [
-    tokens ? `${formatTokens(tokens.input)} in · ${formatTokens(tokens.output)} out tokens` : null,
-    costUsd !== undefined ? formatCost(costUsd) : null,
+    spend ? tokensText(spend) : null,
+    cost !== null ? costText(cost, spend?.estimated ?? false) : null,
     latencyMs ? formatSeconds(latencyMs.total) : null,
   ].filter((fact) => fact !== null);
   return facts.length > 0 ? <span>{facts.join(' · ')}</span> : null;
