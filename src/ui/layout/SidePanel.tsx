@@ -2,6 +2,7 @@ import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'rea
 import { ConversationFiles } from '../conversations/ConversationFiles.tsx';
 import { EndConversation } from '../conversations/EndConversation.tsx';
 import { LimitsEditor } from '../controls/LimitsEditor.tsx';
+import { ShareReasoning } from '../controls/ShareReasoning.tsx';
 import { EventLog } from '../events/EventLog.tsx';
 import { RoomPanel } from '../peers/RoomPanel.tsx';
 import { ProvidersPanel } from '../providers/ProvidersPanel.tsx';
@@ -107,6 +108,12 @@ function SettingsPanel() {
     <div className="flex flex-col gap-6">
       <SettingsSection title="Limits per round">
         <LimitsEditor />
+      </SettingsSection>
+      <SettingsSection
+        title="Reasoning"
+        hint="Off: each peer’s reasoning stays with you. On: the other peers get it too, marked, before that peer’s answer."
+      >
+        <ShareReasoning />
       </SettingsSection>
       <SettingsSection
         title="Conversation file"

@@ -3,6 +3,8 @@ import { MODEL_CATALOG, lookupModel, SEAT_SETTING_RULES, smallestAccepted } from
 import type { NumberRule, ProviderId, PeerInput, PeerSeat, Result } from '../../store/index.ts';
 import { Refusal } from '../common/Refusal.tsx';
 import { PROVIDER_LABEL, SEAT_PROVIDERS } from '../providers/labels.ts';
+import { reasoningDraftOf, reasoningOf, reasoningOptionsFor, type ReasoningDraft } from './reasoning-draft.ts';
+import { ReasoningFields } from './ReasoningFields.tsx';
 
 const DEFAULT_CONTEXT_WINDOW = 32_768;
 
@@ -18,6 +20,7 @@ interface Draft {
   maxOutputTokens: string;
   contextWindow: string;
   persona: string;
+  reasoning: ReasoningDraft;
 }
 
 function draftOf(peer: PeerSeat | undefined, colour: string): Draft {
@@ -33,6 +36,7 @@ function draftOf(peer: PeerSeat | undefined, colour: string): Draft {
     maxOutputTokens: peer?.settings.maxOutputTokens?.toString() ?? '',
     contextWindow: String(peer?.settings.contextWindow ?? DEFAULT_CONTEXT_WINDOW),
     persona: peer?.persona ?? '',
+    reasoning: reasoningDraftOf(peer?.settings.reasoning),
   };
 }
 
@@ -48,6 +52,7 @@ function typedNumber(value: string): number | undefined {
 function inputOf(draft: Draft): PeerInput {
   const temperature = typedNumber(draft.temperature);
   const maxOutputTokens = typedNumber(draft.maxOutputTokens);
+  const reasoning = reasoningOf(draft.reasoning, reasoningOptionsFor(draft.provider, draft.model));
   return {
     displayName: draft.displayName.trim(),
     handle: draft.handle.trim().replace(/^@/, ''),
@@ -62,6 +67,7 @@ function inputOf(draft: Draft): PeerInput {
       contextWindow: typedNumber(draft.contextWindow) ?? Number.NaN,
       ...(temperature !== undefined ? { temperature } : {}),
       ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
+      ...(reasoning !== undefined ? { reasoning } : {}),
     },
     ...(draft.baseURL.trim() ? { baseURL: draft.baseURL.trim() } : {}),
     ...(draft.persona.trim() ? { persona: draft.persona } : {}),
@@ -114,7 +120,7 @@ export function PeerForm({
       {hint && <span className="text-xs text-slate-500 dark:text-slate-400">{hint}</span>}
     </div>
   );
-  const text = (name: keyof Draft, extra: ComponentProps<'input'> = {}) => (
+  const text = (name: Exclude<keyof Draft, 'reasoning'>, extra: ComponentProps<'input'> = {}) => (
     <input
       id={`${id}-${name}`}
       value={draft[name]}
@@ -239,6 +245,11 @@ export function PeerForm({
           />,
         )}
       </div>
+      <ReasoningFields
+        options={reasoningOptionsFor(draft.provider, draft.model)}
+        draft={draft.reasoning}
+        onChange={(patch) => set({ reasoning: { ...draft.reasoning, ...patch } })}
+      />
       {field(
         'persona',
         'Persona (optional)',
