@@ -182,6 +182,8 @@ describe.each(CASES)('$recording', (replay) => {
     const { result, events } = await collectTurn(adapter, sampleRequest(model));
     expect(result).toMatchObject({ status: 'complete', text: replay.text, stopReason: replay.stopReason });
     expect(result.ending).toEqual(replay.ending);
+    // Counts are numbers or absent, never NaN (a message_delta with output_tokens only has no input count).
+    if (result.usage !== null) expect(Number.isFinite(result.usage.inputTokens + result.usage.outputTokens)).toBe(true);
     if (replay.reasoning === undefined) expect(result.reasoning).toBeUndefined();
     else {
       expect(result.reasoning).toEqual({ ...replay.reasoning, durationMs: expect.any(Number) });

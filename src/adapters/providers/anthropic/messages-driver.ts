@@ -9,13 +9,16 @@ import type { StopEnding, StreamPart, TurnDriver } from '../../runtime/driver.ts
 import { describeStainlessError } from '../common/stainless-errors.ts';
 import type { AnthropicConnection } from './connection.ts';
 
-/** Anthropic counts cached input separately; all of it is input. */
+/**
+ * Anthropic counts cached input separately; all of it is input. A `message_delta` may carry only `output_tokens`
+ * (as in Anthropic's own streaming examples): then there is no input count.
+ */
 function inputTokens(usage: {
-  input_tokens: number | null;
+  input_tokens?: number | null;
   cache_creation_input_tokens?: number | null;
   cache_read_input_tokens?: number | null;
 }): number | undefined {
-  if (usage.input_tokens === null) return undefined;
+  if (typeof usage.input_tokens !== 'number') return undefined;
   return usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
 }
 
