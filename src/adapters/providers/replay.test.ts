@@ -8,6 +8,7 @@ import { createAdapter } from '../create-adapter.ts';
 import { collectTurn } from '../testing/collect.ts';
 import { FORMATS, sampleRequest, uniqueModel } from '../testing/formats.ts';
 import type { FormatCase } from '../testing/formats.ts';
+import type { PeerRequest } from '../../core/index.ts';
 import type { ReasoningRecord, TurnEnding } from '../types.ts';
 
 let fake: FakeProviders;
@@ -190,5 +191,27 @@ describe.each(CASES)('$recording', (replay) => {
       const streamed = events.flatMap((event) => (event.type === 'reasoning' ? [event.text] : []));
       expect(streamed.join('')).toBe(replay.reasoning.text);
     }
+  });
+});
+
+describe('asking for reasoning, through the real SDKs', () => {
+  const sentBody = async (name: FormatCase['name'], reasoning: PeerRequest['reasoning']) => {
+    const model = uniqueModel(`ask-${name}`);
+    const adapter = createAdapter(formatNamed(name).settings(fake.url));
+    await collectTurn(adapter, sampleRequest(model, { temperature: 0.5, maxOutputTokens: 500, reasoning }));
+    return fake.requests(model)[0]?.body as Record<string, unknown>;
+  };
+
+  it('sends each provider its own parameters', async () => {
+    const anthropic = await sentBody('anthropic', { budgetTokens: 2048 });
+    expect(anthropic).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 2048 }, max_tokens: 2548 });
+    expect(anthropic).not.toHaveProperty('temperature');
+    expect(await sentBody('openai-chat', { effort: 'high' })).toMatchObject({ reasoning_effort: 'high' });
+    expect(await sentBody('openai-responses', { effort: 'low' })).toMatchObject({
+      reasoning: { effort: 'low', summary: 'auto' },
+    });
+    expect(await sentBody('google', { budgetTokens: 1024, includeThoughts: true })).toMatchObject({
+      generationConfig: { thinkingConfig: { thinkingBudget: 1024, includeThoughts: true } },
+    });
   });
 });
