@@ -2,6 +2,7 @@
 // event keeps the final reasoning and ending, and the room setting decides whether other peers are sent it.
 import { describe, expect, it } from 'vitest';
 import { createFacilitatorStore } from './facilitator.ts';
+import type { PeerAdapter } from '../adapters/index.ts';
 import { manualFrames, scriptedAdapters, settle, testDeps } from './testing.ts';
 
 const THOUGHT = 'first I weigh it, then I answer';
@@ -65,5 +66,27 @@ describe('reasoning in the turn runner', () => {
     expect(sentToGpt()[1]).toContain(
       `[reasoning, shared by the room — not part of the answer]\n${THOUGHT}\n[end of reasoning]\n\nClaude answers.`,
     );
+  });
+});
+
+describe('a result the log refuses', () => {
+  it('ends the reply as an error that says why, instead of leaving it streaming', async () => {
+    const adapter: PeerAdapter = {
+      kind: 'openai',
+      listModels: async () => [],
+      stream: async () => ({
+        status: 'complete',
+        text: 'Half',
+        stopReason: 'stop',
+        usage: { inputTokens: Number.NaN, outputTokens: 1 },
+        latency: { firstTokenMs: 1, totalMs: 2 },
+      }),
+    };
+    const store = createFacilitatorStore(testDeps(() => adapter));
+    store.getState().send('@claude hi');
+    await settle(() => store.getState().roundActive);
+    const reply = store.getState().messages[store.getState().messageIds.at(-1)!]!;
+    expect(reply).toMatchObject({ status: 'error', text: 'Half' });
+    expect(reply.error?.message).toMatch(/^The reply could not be recorded: .*"result\.usage"/);
   });
 });

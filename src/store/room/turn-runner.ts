@@ -138,16 +138,29 @@ export function createTurnRunner(
     if (startedIn !== generation) return;
     controllers.delete(effect.turnId);
     flushText();
-    ctx.commit(
-      { type: 'turn-finished', turnId: effect.turnId, messageId, result: record },
-      {
-        beforeEffects() {
-          ctx.refreshContextFills();
-          // What was just observed shows on the peer cards at once and counts in the next DAP draw.
-          ctx.syncProfiles();
-        },
+    const afterTurn = {
+      beforeEffects() {
+        ctx.refreshContextFills();
+        // What was just observed shows on the peer cards at once and counts in the next DAP draw.
+        ctx.syncProfiles();
       },
-    );
+    };
+    const finished = ctx.commit({ type: 'turn-finished', turnId: effect.turnId, messageId, result: record }, afterTurn);
+    // A record the log's validation refuses (`roomEventProblem`: "Room event … has a missing or invalid …") must not
+    // leave the reply streaming forever: it ends as an error that says why, keeping the text that arrived. (A turn
+    // the arbiter no longer runs is refused for another reason and stays refused.)
+    if (!finished.ok && finished.message.startsWith('Room event ')) {
+      const error = { reason: 'unknown' as const, message: `The reply could not be recorded: ${finished.message}` };
+      ctx.commit(
+        {
+          type: 'turn-finished',
+          turnId: effect.turnId,
+          messageId,
+          result: { ...refusedRecord(error), text: record.text },
+        },
+        afterTurn,
+      );
+    }
   }
 
   return {
