@@ -4,6 +4,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ShareReasoning } from '../controls/ShareReasoning.tsx';
+import { EventLog } from '../events/EventLog.tsx';
 import { RoomPanel } from '../peers/RoomPanel.tsx';
 import { renderWithRoom } from '../test-utils.tsx';
 import { Transcript } from './Transcript.tsx';
@@ -37,6 +38,19 @@ describe('reasoning on a message', () => {
     act(() => void store.getState().send('@claude anything?'));
     await done();
     expect(claudeArticle().querySelector('[data-part="ending"]')).toHaveTextContent('The model sent an empty reply.');
+  });
+});
+
+describe('endings in the event log', () => {
+  it('the finished turn’s line says how the reply ended', async () => {
+    const { store, done, container } = renderWithRoom(<EventLog />, {
+      script: { 'claude-model': [{ text: 'Half a', ending: { kind: 'max-tokens', providerReason: 'length' } }] },
+    });
+    act(() => void store.getState().send('@claude go on'));
+    await done();
+    expect(container.querySelector('[data-event-type="turn-completed"]')).toHaveTextContent(
+      /finished: complete.* — Cut off: the reply reached its token limit \(length\)\.$/,
+    );
   });
 });
 
