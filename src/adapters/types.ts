@@ -2,10 +2,10 @@
  * The L0 adapter interface (MPOP profile §2): one small streaming interface in front of every provider.
  * The facilitator store codes against these types only; nothing here depends on an SDK.
  */
-import type { PeerRequest, ProviderId, TurnErrorReason } from '../core/index.ts';
+import type { PeerRequest, ProviderId, ReasoningRecord, TurnEnding, TurnErrorReason } from '../core/index.ts';
 import type { ModelCapabilities } from './catalog.ts';
 
-export type { TurnErrorReason };
+export type { ReasoningRecord, TurnEnding, TurnErrorReason };
 
 /** Which provider an adapter talks to (the same ids as a peer seat's `provider`, profile §11). */
 export type ProviderKind = ProviderId;
@@ -64,6 +64,8 @@ export interface TurnError {
 /** What an adapter reports while a turn runs. */
 export type AdapterEvent =
   | { type: 'delta'; text: string }
+  /** Reasoning text (thinking, thought summaries), streamed apart from the answer. */
+  | { type: 'reasoning'; text: string }
   | {
       type: 'retrying';
       /** 1 for the first retry. */
@@ -94,6 +96,10 @@ interface TurnResultBase {
   /** As reported by the provider; null when it reported none. */
   usage: TokenCounts | null;
   latency: TurnLatency;
+  /** What the model reasoned, when the provider showed any (or said it redacted some). */
+  reasoning?: ReasoningRecord;
+  /** Set on a complete turn whose ending needs a word: a refusal, a content filter, the token limit, no text. */
+  ending?: TurnEnding;
 }
 
 /**

@@ -29,6 +29,7 @@ export {
   MAX_BASE_URL,
   MAX_PEERS,
   PEERS_MESSAGE,
+  REASONING_BUDGET_RULE,
   SEAT_SETTING_RULES,
   SEAT_TEXT_RULES,
   textRuleMessage,
@@ -185,4 +186,8 @@ export type {
 } from './events/types.ts';
 export type { HumanAs } from './events/wording.ts';
 export { roundEndWords } from './events/wording.ts';
+export { endingWords, REDACTED_REASONING_NOTE, reasoningFigures } from './events/ending-wording.ts';
+export type { EndingKind, ReasoningRecord, TurnEnding } from './domain/reasoning.ts';
+export type { ReasoningEffort, ReasoningRequest } from './domain/reasoning.ts';
+export { ENDING_KINDS, endingProblem, REASONING_EFFORTS, reasoningProblem } from './domain/reasoning.ts';
 export { isLamportOrdered, stampEvent } from './events/lamport.ts';

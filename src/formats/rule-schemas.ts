@@ -12,6 +12,8 @@ import {
   MAX_ALIASES,
   MAX_PEERS,
   PEERS_MESSAGE,
+  REASONING_BUDGET_RULE,
+  REASONING_EFFORTS,
   SEAT_SETTING_RULES,
   SEAT_TEXT_RULES,
   followsNumberRule,
@@ -68,6 +70,15 @@ export const limitOverridesSchema = z
 
 /** A seat's generation settings, field by field. */
 export const seatSettingSchemas = numbersByRules(SEAT_SETTING_RULES);
+
+/** A seat's reasoning options (thinking budget, effort, thought summaries). */
+export const reasoningRequestSchema = z.strictObject({
+  effort: z
+    .enum(REASONING_EFFORTS as readonly [string, ...string[]] as ['minimal', 'low', 'medium', 'high'])
+    .optional(),
+  budgetTokens: numberByRule(REASONING_BUDGET_RULE).optional(),
+  includeThoughts: z.boolean().optional(),
+});
 
 /** A seat's texts and endpoint. */
 export const seatTextSchemas = {

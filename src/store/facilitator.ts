@@ -67,6 +67,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
           roster: { human: state.human, peers: state.peers },
           mode: modeById(state),
           messages: transcriptOf(state),
+          shareReasoning: state.shareReasoning === true,
         });
         set({ contextFills: Object.fromEntries(fills.map((fill) => [fill.peerId, fill])) });
       },

@@ -81,6 +81,15 @@ export {
   validateRoomSettings,
   versionKey,
 } from '../core/index.ts';
+// Reasoning and endings: what a seat may ask of its model's reasoning, and the words a message shows
+export type { ReasoningEffort, ReasoningRecord, ReasoningRequest, TurnEnding } from '../core/index.ts';
+export {
+  endingWords,
+  REASONING_BUDGET_RULE,
+  REASONING_EFFORTS,
+  reasoningFigures,
+  REDACTED_REASONING_NOTE,
+} from '../core/index.ts';
 
 /** One adapter per distinct settings, so an SDK client is built once and reused across turns. */
 const adapters = new Map<string, PeerAdapter>();

@@ -3,7 +3,7 @@
  * against the fake-provider server) and a manual frame clock.
  */
 import type { PeerAdapter, ProviderSettings, StreamOptions, TurnResult } from '../adapters/index.ts';
-import type { PeerRequest } from '../core/index.ts';
+import type { PeerRequest, TurnEnding } from '../core/index.ts';
 import type { FacilitatorDeps } from './facilitator.ts';
 import type { PeerSeat, RoomData, RoomStore } from './types.ts';
 
@@ -20,6 +20,10 @@ export interface ScriptedReply {
   error?: 'rate-limited' | 'server-error';
   /** Wait for `releaseAll()` (or an abort) after the first word (to test stop and preemption mid-stream). */
   hold?: boolean;
+  /** Streamed word by word before the text, and returned as the turn's reasoning. */
+  reasoning?: string;
+  /** Returned as the turn's ending. */
+  ending?: TurnEnding;
 }
 
 export interface ScriptedCall {
@@ -45,6 +49,14 @@ export function scriptedAdapters(script: Record<string, ScriptedReply[]>) {
       const reply = script[request.model]?.shift() ?? { text: `${request.model} has nothing to add.` };
       const latency = { firstTokenMs: 1, totalMs: 2 };
       const words = reply.text.split(/(?= )/);
+      for (const piece of reply.reasoning?.split(/(?= )/) ?? []) {
+        options.onEvent?.({ type: 'reasoning', text: piece });
+        await Promise.resolve();
+      }
+      const extras = {
+        ...(reply.reasoning !== undefined ? { reasoning: { text: reply.reasoning, durationMs: 1 } } : {}),
+        ...(reply.ending !== undefined ? { ending: reply.ending } : {}),
+      };
       let text = '';
       for (const [index, word] of words.entries()) {
         if (options.signal.aborted) break;
@@ -91,6 +103,7 @@ export function scriptedAdapters(script: Record<string, ScriptedReply[]>) {
         stopReason: 'stop',
         usage: { inputTokens: 10, outputTokens: words.length },
         latency,
+        ...extras,
       };
     },
   });

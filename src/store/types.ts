@@ -94,6 +94,8 @@ export interface RoomActions {
    */
   defineMode(input: CustomModeDraft): Result;
   setLimits(limits: LimitOverrides): Result;
+  /** "Share reasoning with other peers": each peer's reasoning goes, marked, before its answer (default off). */
+  setShareReasoning(share: boolean): Result;
   setPeerDap(peerId: string | null, dap: PeerSeat['dap']): Result;
   applyDapPreset(peerId: string | null, preset: DapPresetId): Result;
   addPeer(input: PeerInput): Result;

@@ -52,7 +52,7 @@ const limit = (patch: LimitOverrides, field?: keyof typeof LIMIT_RULES): RuleCas
   change: { limits: patch },
   refused: field ? { path: `limits.${field}`, message: numberRuleMessage(LIMIT_RULES[field]) } : null,
 });
-const setting = (patch: Partial<PeerSettings>, field?: keyof PeerSettings): RuleCase => ({
+const setting = (patch: Partial<PeerSettings>, field?: keyof typeof SEAT_SETTING_RULES): RuleCase => ({
   change: { settings: patch },
   refused: field ? { path: `peers[0].settings.${field}`, message: numberRuleMessage(SEAT_SETTING_RULES[field]) } : null,
 });

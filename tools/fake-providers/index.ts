@@ -11,6 +11,7 @@ export type {
   ModelCatalog,
   NormalizedMessage,
   Provider,
+  ReplayScript,
   RequestFilter,
   ScriptedReply,
 } from './types.ts';

@@ -54,6 +54,11 @@ export async function playReply(
     return;
   }
 
+  if (reply.replay) {
+    await playRecording(ex, format, reply.replay);
+    return;
+  }
+
   const ctx: ReplyContext = {
     model: call.model,
     seq: ex.entry.id,
@@ -103,6 +108,17 @@ export async function playReply(
     default:
       ex.end(encoder.close(reply.finish, usage));
   }
+}
+
+/** Sends a recorded stream verbatim, chunk by chunk, with the format's headers. */
+async function playRecording(ex: Exchange, format: WireFormat, replay: NonNullable<ResolvedReply['replay']>) {
+  ex.writeHead(200, { ...format.responseHeaders(ex.entry.id), ...SSE_HEADERS });
+  for (const [index, chunk] of replay.chunks.entries()) {
+    if (index > 0) await ex.sleep(replay.intervalMs ?? 0);
+    if (ex.gone) return;
+    await ex.write([chunk]);
+  }
+  if (!ex.gone) ex.end();
 }
 
 /** Non-streaming: wait as long as generation would take, then send the JSON (or fail like a stream would). */

@@ -1,5 +1,5 @@
 // Scripted replies and faults: a queue per model, persistent defaults, and a built-in default reply.
-import type { Fault, FinishKind, ScriptedReply } from './types.ts';
+import type { Fault, FinishKind, ReplayScript, ScriptedReply } from './types.ts';
 
 /** Script key for the model-list endpoints: only its faults are used. */
 export const MODEL_LIST_KEY = '#models';
@@ -17,6 +17,8 @@ export interface ResolvedReply {
   finish: FinishKind;
   usage: { inputTokens?: number; outputTokens?: number } | undefined;
   fault: Fault | null;
+  /** A recorded stream to send verbatim instead of `tokens`. */
+  replay?: ReplayScript;
 }
 
 interface Entry {
@@ -151,6 +153,7 @@ function resolve(model: string, requestNumber: number, reply: ScriptedReply, fau
     finish: reply.finish ?? 'stop',
     usage: reply.usage,
     fault,
+    ...(reply.replay ? { replay: reply.replay } : {}),
   };
 }
 
@@ -207,9 +210,18 @@ export function parseReply(value: unknown, where = 'reply'): ScriptedReply {
     optionalNumber(value.usage, 'inputTokens', `${where}.usage`);
     optionalNumber(value.usage, 'outputTokens', `${where}.usage`);
   }
+  if (value.replay !== undefined) parseReplay(value.replay, `${where}.replay`);
   const reply: ScriptedReply = { ...(value as unknown as ScriptedReply) };
   if (value.fault !== undefined) reply.fault = parseFault(value.fault, `${where}.fault`);
   return reply;
+}
+
+function parseReplay(value: unknown, where: string): void {
+  if (!isRecord(value)) throw new Error(`${where} must be an object`);
+  if (!Array.isArray(value.chunks) || !value.chunks.every((chunk) => typeof chunk === 'string')) {
+    throw new Error(`${where}.chunks must be a list of strings`);
+  }
+  optionalNumber(value, 'intervalMs', where);
 }
 
 /** `{ model: reply | reply[] }` → validated entries. */

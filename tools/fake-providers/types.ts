@@ -44,8 +44,20 @@ export type FaultKind = Fault['kind'];
 /** How a reply ends when it ends normally: `stop` (a natural end) or `length` (out of tokens). */
 export type FinishKind = 'stop' | 'length';
 
+/**
+ * A recorded stream, sent verbatim: each chunk is written as is (an SSE event with its `event:`/`data:` lines and
+ * blank line, or any raw bytes), whatever the wire format of the request. See recordings/README.md.
+ */
+export interface ReplayScript {
+  chunks: string[];
+  /** Pause between two chunks (default 0: as fast as possible). */
+  intervalMs?: number;
+}
+
 /** One scripted reply for one model. */
 export interface ScriptedReply {
+  /** Send this recorded stream instead of generating one (text, tokens, finish and usage are then ignored). */
+  replay?: ReplayScript;
   /** The reply text. Split into tokens (words with their leading whitespace). */
   text?: string;
   /** When there is no `text`: generate this many tokens of deterministic filler. */

@@ -32,12 +32,16 @@ export async function runAttempt(
         answered = true;
         continue;
       }
-      watchdog.activity(part.type === 'text');
+      // Reasoning is the model at work: it ends the wait for a first token like text does.
+      watchdog.activity(part.type === 'text' || part.type === 'reasoning' || part.type === 'refusal');
       if (part.type === 'text') record.addText(part.text);
-      else if (part.type === 'usage') record.setUsage(part.inputTokens, part.outputTokens);
+      else if (part.type === 'reasoning') record.addReasoning(part.text);
+      else if (part.type === 'reasoning-redacted') record.markReasoningRedacted();
+      else if (part.type === 'refusal') record.addRefusal(part.text);
+      else if (part.type === 'usage') record.setUsage(part.inputTokens, part.outputTokens, part.reasoningTokens);
       else if (part.type === 'finish') {
         finished = true;
-        record.setStopReason(part.stopReason);
+        record.setStopReason(part.stopReason, part.ending);
       } else {
         failure = part.failure;
         break;

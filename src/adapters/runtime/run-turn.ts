@@ -39,7 +39,7 @@ export async function runTurn(
       if (outcome.type === 'finished') return record.complete();
       if (options.signal.aborted) return interrupted();
       const error = toTurnError(outcome.failure, context.messages, context.secrets, record.hasText, outcome.answered);
-      const plan = planRetry(error, retriesDone, record.hasText, context.policy);
+      const plan = planRetry(error, retriesDone, record.hasOutput, context.policy);
       if (plan === null) return record.failed(error);
       const inSeconds = waitSeconds(plan.waitMs);
       record.emit({

@@ -5,7 +5,6 @@
  * Work per call is linear in the transcript at worst; `ContextBuilder` reuses the history entries of messages it
  * has already seen, so a growing transcript costs only its new messages plus the cut and the mapping.
  */
-import type { Message } from '../domain/messages.ts';
 import type { PeerParticipant, Roster } from '../domain/participants.ts';
 import type { ModeDefinition } from '../modes/mode.ts';
 import { contextFill, historyBudget } from './budget.ts';
@@ -15,7 +14,7 @@ import type { HistoryCut } from './budget-cut.ts';
 import type { PeerRequest } from './request.ts';
 import { historyMessagesFor } from './role-mapping.ts';
 import { headersByAuthor, isShared, toHistoryEntry } from './shared-history.ts';
-import type { HistoryEntry } from './shared-history.ts';
+import type { HistoryEntry, SharedMessage } from './shared-history.ts';
 import { buildSystemPrompt } from './system-prompt.ts';
 import { estimateMessageTokens } from './tokens.ts';
 
@@ -24,7 +23,9 @@ export interface ContextInput {
   roster: Roster;
   mode: ModeDefinition;
   /** The whole transcript, oldest first (any status; filtering is done here). */
-  messages: readonly Message[];
+  messages: readonly SharedMessage[];
+  /** Peers' reasoning goes to the other peers, marked, before each answer (the room setting; default off). */
+  shareReasoning?: boolean;
 }
 
 /** One peer's request with its budget figures. */
@@ -49,7 +50,8 @@ interface SystemPrompts {
  */
 export class ContextBuilder {
   /** A private copy of the transcript last seen (the caller may mutate its own array). */
-  private seenMessages: readonly Message[] = [];
+  private seenMessages: readonly SharedMessage[] = [];
+  private seenShareReasoning = false;
   private seenEntries: (HistoryEntry | null)[] = [];
   private seenRoster: Roster | null = null;
   private entries: HistoryEntry[] = [];
@@ -70,6 +72,7 @@ export class ContextBuilder {
     };
     if (peer.settings.temperature !== undefined) request.temperature = peer.settings.temperature;
     if (peer.settings.maxOutputTokens !== undefined) request.maxOutputTokens = peer.settings.maxOutputTokens;
+    if (peer.settings.reasoning !== undefined) request.reasoning = peer.settings.reasoning;
     const used = estimateMessageTokens(system) + cut.usedTokens;
     return { request, fill: contextFill(peer, used, cut.omitted), omitted: cut.omitted, overflow: cut.overflow };
   }
@@ -113,7 +116,8 @@ export class ContextBuilder {
    */
   private sync(input: ContextInput): void {
     const { messages, roster } = input;
-    const sameRoster = roster === this.seenRoster;
+    const shareReasoning = input.shareReasoning === true;
+    const sameRoster = roster === this.seenRoster && shareReasoning === this.seenShareReasoning;
     let reuse = 0;
     if (sameRoster) {
       const limit = Math.min(messages.length, this.seenMessages.length);
@@ -123,11 +127,12 @@ export class ContextBuilder {
     const headers = headersByAuthor(roster);
     const seenEntries = this.seenEntries.slice(0, reuse);
     for (let i = reuse; i < messages.length; i++) {
-      const message = messages[i] as Message;
-      seenEntries.push(isShared(message) ? toHistoryEntry(message, headers) : null);
+      const message = messages[i] as SharedMessage;
+      seenEntries.push(isShared(message) ? toHistoryEntry(message, headers, { shareReasoning }) : null);
     }
     this.seenMessages = messages.slice();
     this.seenRoster = roster;
+    this.seenShareReasoning = shareReasoning;
     this.seenEntries = seenEntries;
     this.entries = seenEntries.filter((entry): entry is HistoryEntry => entry !== null);
     this.cuts.clear();

@@ -3,6 +3,8 @@
  * It already holds the whole shared history, attributed, merged so that roles alternate, and cut to budget;
  * adapters only translate it into their provider's wire shape.
  */
+import type { ReasoningRequest } from '../domain/reasoning.ts';
+
 export interface ChatMessage {
   role: 'user' | 'assistant';
   content: string;
@@ -19,4 +21,6 @@ export interface PeerRequest {
   messages: ChatMessage[];
   temperature?: number;
   maxOutputTokens?: number;
+  /** The seat's reasoning options; each adapter sends its provider's part. */
+  reasoning?: ReasoningRequest;
 }

@@ -4,6 +4,7 @@
  */
 import type { Message } from '../domain/messages.ts';
 import type { Roster } from '../domain/participants.ts';
+import type { ReasoningRecord } from '../domain/reasoning.ts';
 import { attributionHeader, UNKNOWN_AUTHOR_HEADER } from './attribution.ts';
 import { estimateTokensForLength, MESSAGE_OVERHEAD_TOKENS } from './tokens.ts';
 
@@ -22,6 +23,17 @@ export interface HistoryEntry {
    */
   cost: number;
 }
+
+/** A transcript message as context building reads it: a peer's may carry its reasoning. */
+export type SharedMessage = Message & { reasoning?: ReasoningRecord };
+
+/** Whether peers' reasoning goes into the shared history (the room setting "Share reasoning with other peers"). */
+export interface HistoryOptions {
+  shareReasoning?: boolean;
+}
+
+export const REASONING_OPEN = '[reasoning, shared by the room — not part of the answer]';
+export const REASONING_CLOSE = '[end of reasoning]';
 
 export const INTERRUPTED_NOTE = '[interrupted]';
 export const ERROR_NOTE = '[cut off by an error]';
@@ -47,9 +59,20 @@ export function neutralizeForgedHeaders(text: string): string {
   return text.replace(FORGED_HEADER, '$1[quoted @');
 }
 
-/** The shared text of a message: interrupted and errored partial messages carry a short note. */
-export function sharedText(message: Message): string {
-  const text = message.kind === 'peer' ? neutralizeForgedHeaders(message.text) : message.text;
+/** A peer's reasoning as shared, clearly marked, to go before its answer; '' when there is none to share. */
+function sharedReasoning(message: SharedMessage, options: HistoryOptions): string {
+  const reasoning = message.reasoning?.text.trim() ?? '';
+  if (options.shareReasoning !== true || message.kind !== 'peer' || reasoning === '') return '';
+  return `${REASONING_OPEN}\n${neutralizeForgedHeaders(reasoning)}\n${REASONING_CLOSE}\n\n`;
+}
+
+/**
+ * The shared text of a message: interrupted and errored partial messages carry a short note; a peer's reasoning
+ * goes first when the room shares it.
+ */
+export function sharedText(message: SharedMessage, options: HistoryOptions = {}): string {
+  const answer = message.kind === 'peer' ? neutralizeForgedHeaders(message.text) : message.text;
+  const text = sharedReasoning(message, options) + answer;
   if (message.status === 'interrupted') return `${text}\n${INTERRUPTED_NOTE}`;
   if (message.status === 'error') return `${text}\n${ERROR_NOTE}`;
   return text;
@@ -63,9 +86,13 @@ export function headersByAuthor(roster: Roster): Map<string, string> {
 }
 
 /** Turns one shareable message into a history entry. */
-export function toHistoryEntry(message: Message, headers: ReadonlyMap<string, string>): HistoryEntry {
+export function toHistoryEntry(
+  message: SharedMessage,
+  headers: ReadonlyMap<string, string>,
+  options: HistoryOptions = {},
+): HistoryEntry {
   const header = headers.get(message.authorId) ?? UNKNOWN_AUTHOR_HEADER;
-  const text = sharedText(message);
+  const text = sharedText(message, options);
   return {
     messageId: message.id,
     authorId: message.authorId,
@@ -82,11 +109,15 @@ export function attributedCost(header: string, text: string): number {
 }
 
 /** Selects and attributes the shared history of a transcript, in order. */
-export function selectSharedHistory(messages: readonly Message[], roster: Roster): HistoryEntry[] {
+export function selectSharedHistory(
+  messages: readonly SharedMessage[],
+  roster: Roster,
+  options: HistoryOptions = {},
+): HistoryEntry[] {
   const headers = headersByAuthor(roster);
   const entries: HistoryEntry[] = [];
   for (const message of messages) {
-    if (isShared(message)) entries.push(toHistoryEntry(message, headers));
+    if (isShared(message)) entries.push(toHistoryEntry(message, headers, options));
   }
   return entries;
 }

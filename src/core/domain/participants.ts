@@ -3,6 +3,7 @@
  * These are plain data types; validation lives in `roster.ts`.
  */
 import type { DapOverrides } from '../dap/params.ts';
+import type { ReasoningRequest } from './reasoning.ts';
 
 /** Providers a peer seat can use (profile §11). */
 export type ProviderId = 'openai' | 'anthropic' | 'google' | 'openai-compatible' | 'demo';
@@ -15,6 +16,8 @@ export interface PeerSettings {
   maxOutputTokens?: number;
   /** Context window of the model in tokens (known per model, editable). */
   contextWindow: number;
+  /** What the seat asks of its model's reasoning (thinking budget, effort); unset: the provider's default. */
+  reasoning?: ReasoningRequest;
 }
 
 /** The one human of the conversation. */

@@ -5,15 +5,27 @@
 import { followsNumberRule, numberRuleMessage } from '../rules/number-rule.ts';
 import type { NumberRule } from '../rules/number-rule.ts';
 import type { PeerSettings } from './participants.ts';
+import { REASONING_EFFORTS } from './reasoning.ts';
+
+/** The settings that are one number each. */
+type NumericSetting = Exclude<keyof PeerSettings, 'reasoning'>;
 
 /**
  * Generation settings. temperature covers every provider's range (Anthropic's 0–1 is capped by its adapter);
  * contextWindow starts at 256 tokens, less than a system prompt needs, and stops at 10 million.
  */
-export const SEAT_SETTING_RULES: Readonly<Record<keyof PeerSettings, NumberRule>> = Object.freeze({
+export const SEAT_SETTING_RULES: Readonly<Record<NumericSetting, NumberRule>> = Object.freeze({
   temperature: { field: 'temperature', whole: false, min: 0, max: 2 },
   maxOutputTokens: { field: 'maxOutputTokens', whole: true, min: 1, max: 1_000_000 },
   contextWindow: { field: 'contextWindow', whole: true, min: 256, max: 10_000_000 },
+});
+
+/** A reasoning budget in tokens: -1 (Gemini: dynamic), 0 (Gemini: off), or a token count. */
+export const REASONING_BUDGET_RULE: NumberRule = Object.freeze({
+  field: 'reasoning.budgetTokens',
+  whole: true,
+  min: -1,
+  max: 1_000_000,
 });
 
 /** The context window a seat gets when none is given, or when a stored one is out of bounds. */
@@ -77,12 +89,20 @@ export interface SeatIssue {
 /** Checks the generation settings present (contextWindow is always required). */
 export function validateSeatSettings(settings: PeerSettings): SeatIssue[] {
   const issues: SeatIssue[] = [];
-  for (const field of Object.keys(SEAT_SETTING_RULES) as (keyof PeerSettings)[]) {
+  for (const field of Object.keys(SEAT_SETTING_RULES) as NumericSetting[]) {
     const value = settings[field];
     const rule = SEAT_SETTING_RULES[field];
     if ((value !== undefined || field === 'contextWindow') && !followsNumberRule(rule, value))
       issues.push({ field: `settings.${field}`, message: numberRuleMessage(rule) });
   }
+  const reasoning = settings.reasoning;
+  if (reasoning?.budgetTokens !== undefined && !followsNumberRule(REASONING_BUDGET_RULE, reasoning.budgetTokens))
+    issues.push({ field: 'settings.reasoning.budgetTokens', message: numberRuleMessage(REASONING_BUDGET_RULE) });
+  if (reasoning?.effort !== undefined && !REASONING_EFFORTS.includes(reasoning.effort))
+    issues.push({
+      field: 'settings.reasoning.effort',
+      message: `reasoning effort must be one of ${REASONING_EFFORTS.join(', ')}.`,
+    });
   return issues;
 }
 

@@ -12,6 +12,7 @@ import { validateAdapterProfile, type AdapterProfile } from '../dap/adapter-prof
 import type { DapOverrides } from '../dap/params.ts';
 import type { LimitOverrides } from '../governance/limits.ts';
 import type { ModeDefinition } from '../modes/mode.ts';
+import { endingProblem, reasoningProblem, type ReasoningRecord, type TurnEnding } from '../domain/reasoning.ts';
 import type { PeerSeat, RoomData, TurnErrorNote } from './types.ts';
 
 /** How a turn ended, as the turn runner saw it: the final text and what the provider reported. */
@@ -26,6 +27,10 @@ export interface TurnRecord {
   latencyMs?: { firstToken: number | null; total: number };
   /** Set for `error`, and for `interrupted` when known: the classified reason and a plain sentence (never a key). */
   error?: TurnErrorNote;
+  /** What the peer reasoned before answering, when its provider showed any. */
+  reasoning?: ReasoningRecord;
+  /** How a complete reply ended when that needs explaining (refusal, filter, token limit, empty). */
+  ending?: TurnEnding;
 }
 
 /** The human's controls over turns and the transcript, as the arbiter takes them (profile §8). */
@@ -61,7 +66,9 @@ export type RoomEventBody =
   | { type: 'seats-set'; peers: PeerSeat[] }
   | { type: 'title-set'; title: string }
   /** What a seat's adapter observed of its provider changed its DAP profile (traffic control only). */
-  | { type: 'adapter-profile-set'; peerId: string; profile: AdapterProfile };
+  | { type: 'adapter-profile-set'; peerId: string; profile: AdapterProfile }
+  /** Whether each peer's reasoning goes to the other peers (marked, before its answer). Off by default. */
+  | { type: 'reasoning-sharing-set'; share: boolean };
 
 export type RoomEventType = RoomEventBody['type'];
 
@@ -131,6 +138,7 @@ const BODY_CHECKS: Record<RoomEventType, Check> = {
   'title-set': (event) => (typeof event.title === 'string' && event.title.trim() !== '' ? null : 'title'),
   'adapter-profile-set': (event) =>
     texts('peerId')(event) ?? (validateAdapterProfile(event.profile).length === 0 ? null : 'profile'),
+  'reasoning-sharing-set': (event) => (typeof event.share === 'boolean' ? null : 'share'),
 };
 
 function turnRecordProblem(result: unknown): string | null {
@@ -151,7 +159,18 @@ function turnRecordProblem(result: unknown): string | null {
     return 'result.usage';
   if (result.error !== undefined && !(isObject(result.error) && isText(result.error.reason))) return 'result.error';
   if (result.status === 'error' && result.error === undefined) return 'result.error';
-  return null;
+  return (
+    optionalProblem('result.reasoning', result.reasoning, reasoningProblem) ??
+    optionalProblem('result.ending', result.ending, endingProblem)
+  );
+}
+
+/** `where` or `where.field` when an optional value is present and wrong. */
+function optionalProblem(where: string, value: unknown, problem: (value: unknown) => string | null): string | null {
+  if (value === undefined) return null;
+  const field = problem(value);
+  if (field === null) return null;
+  return field === '' ? where : `${where}.${field}`;
 }
 
 /**

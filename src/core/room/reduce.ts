@@ -33,6 +33,8 @@ export function emptyProjection(start: Extract<RoomEvent, { type: 'conversation-
   const step = startArbiter(start.room, start.at);
   return {
     ...start.room,
+    // Always set, so a projection replacing another never keeps the other's setting.
+    shareReasoning: start.room.shareReasoning === true,
     conversationId: start.conversationId,
     title: start.title,
     messageIds: [],
@@ -118,6 +120,8 @@ function applyEvent(state: RoomProjection, event: RoomEvent): RoomStep {
       return arbiterStep(state, { type: 'set-adapter-profile', at, peerId: event.peerId, profile: event.profile });
     case 'title-set':
       return { state: { ...state, title: event.title.trim() }, effects: [], refused: null };
+    case 'reasoning-sharing-set':
+      return { state: { ...state, shareReasoning: event.share }, effects: [], refused: null };
   }
 }
 
@@ -240,11 +244,14 @@ function finishMessage(
     ...(result.usage ? { tokens: result.usage } : {}),
     ...(result.costUsd !== undefined ? { costUsd: result.costUsd } : {}),
   };
-  const { retrying: _retrying, ...rest } = message;
+  // The streamed reasoning was transient, like the streamed text: the event's record replaces it.
+  const { retrying: _retrying, reasoning: _streamedReasoning, ...rest } = message;
   const delivered: TranscriptMessage = {
     ...rest,
     ...(result.stopReason !== undefined ? { stopReason: result.stopReason } : {}),
     ...(result.latencyMs !== undefined ? { latencyMs: result.latencyMs } : {}),
+    ...(result.reasoning !== undefined ? { reasoning: result.reasoning } : {}),
+    ...(result.ending !== undefined && result.status === 'complete' ? { ending: result.ending } : {}),
     ...spend,
   };
   if (result.status === 'complete') {

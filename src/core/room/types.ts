@@ -8,6 +8,7 @@ import type { LimitOverrides } from '../governance/limits.ts';
 import type { Message } from '../domain/messages.ts';
 import type { HumanParticipant, PeerParticipant } from '../domain/participants.ts';
 import type { ModeDefinition } from '../modes/mode.ts';
+import type { ReasoningRecord, TurnEnding } from '../domain/reasoning.ts';
 
 /** A seat at the table: the core's peer plus what only the UI needs. */
 export interface PeerSeat extends PeerParticipant {
@@ -56,6 +57,10 @@ export interface TranscriptMessage extends Message {
   latencyMs?: { firstToken: number | null; total: number };
   /** The message this one followed when it was written; versions (edits, regenerations) share it. */
   parentId?: string;
+  /** The peer's reasoning (streams here while the turn runs; kept from its `turn-finished`). */
+  reasoning?: ReasoningRecord;
+  /** How a complete reply ended, when that needs a note (refusal, filter, token limit, empty). */
+  ending?: TurnEnding;
 }
 
 /** Who sits at the table and under which rules: what a room file carries. */
@@ -67,6 +72,8 @@ export interface RoomData {
   customModes: ModeDefinition[];
   limits: LimitOverrides;
   seed: number;
+  /** Each peer's reasoning is sent to the other peers (marked, before its answer). Absent: off. */
+  shareReasoning?: boolean;
 }
 
 /** A conversation as storage and the PeerChat JSON format hand it back. */

@@ -89,6 +89,8 @@ function repairSettings(settings: PeerSettings, at: string, resets: RuleIssue[])
     if (issue.field === 'settings.contextWindow') repaired.contextWindow = DEFAULT_CONTEXT_WINDOW;
     else if (issue.field === 'settings.temperature') delete repaired.temperature;
     else if (issue.field === 'settings.maxOutputTokens') delete repaired.maxOutputTokens;
+    // A refused reasoning option falls back to the provider's default.
+    else if (issue.field.startsWith('settings.reasoning')) delete repaired.reasoning;
   }
   return repaired;
 }

@@ -4,13 +4,14 @@
  * types at compile time, so a field added to the store's types cannot silently fall out of the format.
  */
 import { z } from 'zod';
-import { PROVIDER_IDS } from '../../core/index.ts';
-import type { ProviderId } from '../../core/index.ts';
+import { ENDING_KINDS, PROVIDER_IDS } from '../../core/index.ts';
+import type { EndingKind, ProviderId } from '../../core/index.ts';
 import {
   aliasesSchema,
   dapOverridesSchema,
   limitOverridesSchema,
   peersSchema,
+  reasoningRequestSchema,
   seatSettingSchemas,
   seatTextSchemas,
 } from '../rule-schemas.ts';
@@ -69,6 +70,7 @@ const peer = z.strictObject({
     temperature: seatSettingSchemas.temperature.optional(),
     maxOutputTokens: seatSettingSchemas.maxOutputTokens.optional(),
     contextWindow: seatSettingSchemas.contextWindow,
+    reasoning: reasoningRequestSchema.optional(),
   }),
   persona: seatTextSchemas.persona.optional(),
   dap: dapOverrides,
@@ -102,6 +104,7 @@ const room = z.strictObject({
     .int()
     .min(0)
     .max(2 ** 32 - 1),
+  shareReasoning: z.boolean().optional(),
 });
 
 const formerPeer = z.strictObject({ id, handle: shortText, displayName: shortText });
@@ -116,6 +119,19 @@ const turnReason = z.discriminatedUnion('kind', [
 ]);
 
 const tokens = z.strictObject({ input: amount, output: amount });
+
+const reasoning = z.strictObject({
+  text: z.string().max(IMPORT_LIMITS.messageChars),
+  redacted: z.boolean().optional(),
+  tokens: amount.optional(),
+  durationMs: amount.optional(),
+});
+
+const ending = z.strictObject({
+  kind: enumOf(ENDING_KINDS as readonly [EndingKind, ...EndingKind[]]),
+  providerReason: shortText.nullable(),
+  refusal: longText.optional(),
+});
 
 const message = z.strictObject({
   id,
@@ -136,6 +152,8 @@ const message = z.strictObject({
   stopReason: shortText.nullable().optional(),
   latencyMs: z.strictObject({ firstToken: amount.nullable(), total: amount }).optional(),
   parentId: id.optional(),
+  reasoning: reasoning.optional(),
+  ending: ending.optional(),
 });
 
 const stamp = { lamport: count, at: time };

@@ -75,6 +75,7 @@ export function snapshotOf(state: SnapshotSource, meta: SnapshotMeta): Conversat
     customModes: state.customModes,
     limits: state.limits,
     seed: state.seed,
+    ...(state.shareReasoning === true ? { shareReasoning: true } : {}),
   });
   const messages = state.messageIds
     .map((id) => state.messages[id])

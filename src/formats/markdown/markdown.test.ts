@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toMarkdown } from './markdown.ts';
 import { fenced, inline } from './markdown-text.ts';
+import type { TranscriptMessage } from '../../core/index.ts';
 import type { ConversationSnapshot } from '../conversation/snapshot.ts';
 import { snapshotArbitrary } from '../testing/arbitraries.ts';
 import { markdownStructure } from '../testing/markdown-structure.ts';
@@ -124,23 +125,24 @@ describe('toMarkdown of a real conversation', () => {
 });
 
 describe('toMarkdown of generated conversations', () => {
-  it('every shown message gets one heading, and its text appears verbatim in exactly its own block', () => {
+  it('every shown message gets one heading, and its text (and reasoning) appear verbatim in their own blocks', () => {
     fc.assert(
       fc.property(snapshotArbitrary, (generated) => {
         const { outside, fenced: bodies, unclosed } = markdownStructure(toMarkdown(generated));
         expect(unclosed).toBe(false);
         const shown = generated.messages.filter((message) => message.status !== 'passed');
         expect(outside.filter((line) => line.startsWith('### '))).toHaveLength(shown.length);
-        const withText = shown.filter((message) => message.text !== '');
         // CommonMark reads \r and \r\n as line ends, as the split in markdownStructure does.
-        expect(bodies).toEqual(
-          withText.map((message) =>
-            message.text
-              .split(/\r\n|\n|\r/)
-              .join('\n')
-              .replace(/\n$/, ''),
-          ),
-        );
+        const asRead = (body: string) =>
+          body
+            .split(/\r\n|\n|\r/)
+            .join('\n')
+            .replace(/\n$/, '');
+        const expected = shown.flatMap((message) => [
+          ...(message.reasoning !== undefined && message.reasoning.text !== '' ? [message.reasoning.text] : []),
+          ...(message.text !== '' ? [message.text] : []),
+        ]);
+        expect(bodies).toEqual(expected.map(asRead));
       }),
       { numRuns: 100 },
     );
@@ -157,5 +159,32 @@ describe('markdown building blocks', () => {
   it('fenced picks a fence longer than any backtick run', () => {
     expect(fenced('a ``` b ```` c')).toBe('`````text\na ``` b ```` c\n`````');
     expect(fenced('')).toBe('```text\n```');
+  });
+});
+
+describe('reasoning and endings', () => {
+  const snapshot = (message: Partial<TranscriptMessage>): ConversationSnapshot => {
+    const base = realConversation();
+    const peerMessage = base.messages.find((candidate) => candidate.kind === 'peer')!;
+    return { ...base, messages: [{ ...peerMessage, ...message }] };
+  };
+
+  it('puts the reasoning in a collapsible details block, its text fenced, before the answer', () => {
+    const markdown = toMarkdown(
+      snapshot({
+        text: 'The answer.',
+        reasoning: { text: '<b>think</b>', redacted: true, tokens: 1200, durationMs: 3200 },
+      }),
+    );
+    expect(markdown).toContain(
+      '<details>\n<summary>Reasoning · 1,200 tokens · 3.2 s</summary>\n\n```text\n<b>think</b>\n```\n\n*Some reasoning was redacted by the provider.*\n\n</details>\n\n```text\nThe answer.\n```',
+    );
+  });
+
+  it('words the ending once, escaping a refusal’s text', () => {
+    const markdown = toMarkdown(
+      snapshot({ text: '', ending: { kind: 'refusal', providerReason: 'refusal', refusal: 'No <script>' } }),
+    );
+    expect(markdown).toMatch(/\*\(no text\)\*\n\n\*\S+ declined to answer \(refusal\)\. It said: “No \\<script\\>”\*/);
   });
 });

@@ -13,7 +13,7 @@
  * HTML, and escaping would change the text.) Names are escaped and kept on one line; the kind word that starts
  * the line under each heading is PeerChat's, never a name, so even a peer named "You" reads as `peer`.
  */
-import { BUILT_IN_MODES } from '../../core/index.ts';
+import { BUILT_IN_MODES, endingWords, REDACTED_REASONING_NOTE, reasoningFigures } from '../../core/index.ts';
 import type { CoreEvent, ModeDefinition, TranscriptMessage } from '../../core/index.ts';
 import { fenced, inline, utcTime } from './markdown-text.ts';
 import { participantOf, type ConversationSnapshot } from '../conversation/snapshot.ts';
@@ -107,7 +107,37 @@ function messageBlocks(snapshot: ConversationSnapshot, message: TranscriptMessag
     ...statusWords(message),
   ];
   const body = message.text === '' ? ['*(no text)*'] : [fenced(message.text)];
-  return [`### ${author}`, `*${details.join(' · ')}*`, ...body];
+  return [
+    `### ${author}`,
+    `*${details.join(' · ')}*`,
+    ...reasoningBlocks(message),
+    ...body,
+    ...endingLine(snapshot, message),
+  ];
+}
+
+/**
+ * A peer's reasoning, collapsible: a `<details>` block (PeerChat's own HTML, outside any body) around the reasoning
+ * as a verbatim fenced block, so the model's text stays text even in renderers that allow HTML.
+ */
+function reasoningBlocks(message: TranscriptMessage): string[] {
+  const reasoning = message.reasoning;
+  if (reasoning === undefined) return [];
+  const figures = reasoningFigures(reasoning);
+  return [
+    `<details>\n<summary>Reasoning${figures === '' ? '' : ` · ${figures}`}</summary>`,
+    ...(reasoning.text === '' ? [] : [fenced(reasoning.text)]),
+    ...(reasoning.redacted === true ? [`*${REDACTED_REASONING_NOTE}*`] : []),
+    '</details>',
+  ];
+}
+
+/** How the reply ended, when that needs a word, in the app's own wording (a refusal's text escaped). */
+function endingLine(snapshot: ConversationSnapshot, message: TranscriptMessage): string[] {
+  if (message.ending === undefined) return [];
+  const seat = snapshot.room.peers.find((peer) => peer.id === message.authorId);
+  const provider = seat?.provider ?? 'openai-compatible';
+  return [`*${inline(endingWords(message.ending, provider))}*`];
 }
 
 function statusWords(message: TranscriptMessage): string[] {

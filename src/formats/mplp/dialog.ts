@@ -1,7 +1,8 @@
 /**
  * The transcript as an MPLP dialog (`dialog.json`). Each message keeps its text verbatim in `content`; who wrote
  * it, its status, mode and turn travel in `event.data` (the schema's only open object on a message):
- * the human's messages have role `user`, peers' `agent`, PeerChat notices `system`.
+ * the human's messages have role `user`, peers' `agent`, PeerChat notices `system`. MPLP v1.0 has no field for a
+ * model's reasoning or for why a reply ended, so a peer's `reasoning` and `ending` travel in `event.data` too.
  */
 import type { TranscriptMessage } from '../../core/index.ts';
 import { iso, metaOf, type MplpIds } from './ids.ts';
@@ -42,6 +43,7 @@ function dialogMessage(snapshot: ConversationSnapshot, ids: MplpIds, message: Tr
     ...(message.latencyMs === undefined
       ? {}
       : { latency_ms: { first_token: message.latencyMs.firstToken, total: message.latencyMs.total } }),
+    ...reasoningData(message),
   };
   const timestamp = iso(message.createdAt);
   return {
@@ -55,6 +57,32 @@ function dialogMessage(snapshot: ConversationSnapshot, ids: MplpIds, message: Tr
       timestamp,
       data,
     },
+  };
+}
+
+/** A peer's reasoning and ending as `event.data` fields (snake case, like the rest of it). */
+function reasoningData(message: TranscriptMessage): JsonObject {
+  const { reasoning, ending } = message;
+  return {
+    ...(reasoning === undefined
+      ? {}
+      : {
+          reasoning: {
+            text: reasoning.text,
+            ...(reasoning.redacted === undefined ? {} : { redacted: reasoning.redacted }),
+            ...(reasoning.tokens === undefined ? {} : { tokens: reasoning.tokens }),
+            ...(reasoning.durationMs === undefined ? {} : { duration_ms: reasoning.durationMs }),
+          },
+        }),
+    ...(ending === undefined
+      ? {}
+      : {
+          ending: {
+            kind: ending.kind,
+            provider_reason: ending.providerReason,
+            ...(ending.refusal === undefined ? {} : { refusal: ending.refusal }),
+          },
+        }),
   };
 }
 

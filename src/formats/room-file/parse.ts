@@ -17,6 +17,7 @@ import {
   dapOverridesSchema,
   limitOverridesSchema,
   peersSchema,
+  reasoningRequestSchema,
   seatSettingSchemas,
   seatTextSchemas,
 } from '../rule-schemas.ts';
@@ -42,6 +43,7 @@ const peerSchema = z.strictObject({
   temperature: seatSettingSchemas.temperature.optional(),
   maxOutputTokens: seatSettingSchemas.maxOutputTokens.optional(),
   contextWindow: seatSettingSchemas.contextWindow.optional(),
+  reasoning: reasoningRequestSchema.optional(),
   persona: seatTextSchemas.persona.optional(),
   colour: z
     .string()
@@ -81,6 +83,8 @@ const roomSchema = z.strictObject({
     .optional(),
   peers: peersSchema(peerSchema),
   modes: z.array(modeSchema).max(64).optional(),
+  /** "Share reasoning with other peers" (absent: off). */
+  shareReasoning: z.boolean().optional(),
 });
 
 export type RoomFile = z.infer<typeof roomSchema>;
@@ -124,6 +128,7 @@ export function parseRoomFile(json: string, seedFallback: number): ParsedRoom {
         contextWindow: peer.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
         ...(peer.temperature !== undefined ? { temperature: peer.temperature } : {}),
         ...(peer.maxOutputTokens !== undefined ? { maxOutputTokens: peer.maxOutputTokens } : {}),
+        ...(peer.reasoning !== undefined ? { reasoning: peer.reasoning } : {}),
       },
       ...(peer.persona ? { persona: peer.persona } : {}),
       dap: peer.dap ?? {},
@@ -142,6 +147,7 @@ export function parseRoomFile(json: string, seedFallback: number): ParsedRoom {
     customModes: modes.modes,
     limits: file.limits ?? {},
     seed: file.seed ?? seedFallback,
+    ...(file.shareReasoning === true ? { shareReasoning: true } : {}),
   };
   // The rules a schema cannot check field by field: names (grammar, unique), the mode, DAP pMin <= pMax.
   const issue = validateRoomSettings(room)[0];

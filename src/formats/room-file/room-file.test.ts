@@ -115,3 +115,34 @@ describe('room file: the room’s own modes', () => {
     expect(parsed.room).toMatchObject({ modeId: 'adversarial', customModes: [], seed: 7 });
   });
 });
+
+describe('reasoning in room files', () => {
+  const room = (): RoomData => {
+    const base = realConversation().room;
+    const [first, ...rest] = base.peers;
+    return {
+      ...base,
+      customModes: [],
+      shareReasoning: true,
+      peers: [{ ...first!, settings: { ...first!.settings, reasoning: { budgetTokens: 4096 } } }, ...rest],
+    };
+  };
+
+  it('carries the share setting and each seat’s reasoning options, and reads them back', () => {
+    const file = serializeRoom(room(), {});
+    expect(JSON.parse(file).shareReasoning).toBe(true);
+    expect(JSON.parse(file).peers[0].reasoning).toEqual({ budgetTokens: 4096 });
+    const parsed = parseRoomFile(file, 7);
+    expect(parsed.ok && parsed.room.shareReasoning).toBe(true);
+    expect(parsed.ok && parsed.room.peers[0]?.settings.reasoning).toEqual({ budgetTokens: 4096 });
+  });
+
+  it('a room that does not share writes no field; a bad option is refused at its field', () => {
+    expect(JSON.parse(serializeRoom({ ...room(), shareReasoning: false }, {}))).not.toHaveProperty('shareReasoning');
+    const file = JSON.parse(serializeRoom(room(), {}));
+    file.peers[0].reasoning = { effort: 'extreme' };
+    const parsed = parseRoomFile(JSON.stringify(file), 7);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.message).toMatch(/^Room file refused — peers\.0\.reasoning\.effort: /);
+  });
+});

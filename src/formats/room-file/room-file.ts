@@ -37,6 +37,7 @@ export function serializeRoom(
         ...(peer.settings.temperature !== undefined ? { temperature: peer.settings.temperature } : {}),
         ...(peer.settings.maxOutputTokens !== undefined ? { maxOutputTokens: peer.settings.maxOutputTokens } : {}),
         contextWindow: peer.settings.contextWindow,
+        ...(peer.settings.reasoning !== undefined ? { reasoning: { ...peer.settings.reasoning } } : {}),
         ...(peer.persona ? { persona: peer.persona } : {}),
         colour: peer.colour,
         ...(peer.enabled ? {} : { enabled: false }),
@@ -45,6 +46,7 @@ export function serializeRoom(
     }),
     // Written only when the room has modes of its own, so a room without them writes the file it always did.
     ...(room.customModes.length > 0 ? { modes: room.customModes.map(modeEntry) } : {}),
+    ...(room.shareReasoning === true ? { shareReasoning: true } : {}),
   };
   return JSON.stringify(file, null, 2);
 }

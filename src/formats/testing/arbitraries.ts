@@ -4,6 +4,7 @@
  * participant names one of the room (so imports accept them).
  */
 import fc from 'fast-check';
+import { ENDING_KINDS } from '../../core/index.ts';
 import type {
   CoreEvent,
   CoreEventBody,
@@ -57,6 +58,18 @@ function message(messageId: string, room: RoomData, peerIds: readonly string[]):
         retrying: fc.string({ maxLength: 40 }),
         stopReason: fc.option(fc.constantFrom('stop', 'length', 'max_tokens'), { nil: null }),
         latencyMs: fc.record({ firstToken: fc.option(amount, { nil: null }), total: amount }),
+        reasoning: fc.record(
+          { text, redacted: fc.boolean(), tokens: amount, durationMs: amount },
+          { requiredKeys: ['text'] },
+        ),
+        ending: fc.record(
+          {
+            kind: fc.constantFrom(...ENDING_KINDS),
+            providerReason: fc.option(fc.constantFrom('refusal', 'content_filter', 'SAFETY', 'length'), { nil: null }),
+            refusal: fc.string({ maxLength: 80 }),
+          },
+          { requiredKeys: ['kind', 'providerReason'] },
+        ),
       },
       { requiredKeys: ['author', 'text', 'status', 'createdAt'] },
     )

@@ -3,7 +3,13 @@
  * rules) and of the texts, ids and times snapshots are made of; arbitraries.ts builds whole snapshots from them.
  */
 import fc from 'fast-check';
-import { DAP_PARAM_RULES, LIMIT_RULES, SEAT_SETTING_RULES } from '../../core/index.ts';
+import {
+  DAP_PARAM_RULES,
+  LIMIT_RULES,
+  REASONING_BUDGET_RULE,
+  REASONING_EFFORTS,
+  SEAT_SETTING_RULES,
+} from '../../core/index.ts';
 import type { DapParams, NumberRule, PeerSeat, RoomData } from '../../core/index.ts';
 
 /** Texts a hostile model might write, mixed into generated message bodies. */
@@ -95,6 +101,14 @@ function peerSeat(peerId: string, handle: string, withAlias: boolean): fc.Arbitr
             temperature: byRule(SEAT_SETTING_RULES.temperature),
             maxOutputTokens: byRule(SEAT_SETTING_RULES.maxOutputTokens),
             contextWindow: byRule(SEAT_SETTING_RULES.contextWindow),
+            reasoning: fc.record(
+              {
+                effort: fc.constantFrom(...REASONING_EFFORTS),
+                budgetTokens: byRule(REASONING_BUDGET_RULE),
+                includeThoughts: fc.boolean(),
+              },
+              { requiredKeys: [] },
+            ),
           },
           { requiredKeys: ['contextWindow'] },
         ),
@@ -155,6 +169,6 @@ export const roomArbitrary: fc.Arbitrary<RoomData> = fc
   )
   .chain((room) =>
     fc
-      .constantFrom('collaborative', 'adversarial', ...room.customModes.map((mode) => mode.id))
-      .map((modeId) => ({ ...room, modeId })),
+      .tuple(fc.constantFrom('collaborative', 'adversarial', ...room.customModes.map((mode) => mode.id)), fc.boolean())
+      .map(([modeId, shareReasoning]) => ({ ...room, modeId, ...(shareReasoning ? { shareReasoning } : {}) })),
   );

@@ -231,7 +231,10 @@ function recordOf(state: RoomState, createdAt: number, at: number): Conversation
     title: state.title,
     createdAt,
     updatedAt: at,
-    room: { name, human, peers, modeId, customModes, limits, seed },
+    room: {
+      ...{ name, human, peers, modeId, customModes, limits, seed },
+      ...(state.shareReasoning === true ? { shareReasoning: true } : {}),
+    },
     arbiter: state.arbiter,
     lastRoundEnd: state.lastRoundEnd,
     logLamport: state.logLamport,

@@ -87,6 +87,7 @@ export function lifecycleActions(ctx: RoomContext): LifecycleActions {
       const messages = [...(saved.otherVersions ?? []), ...saved.messages];
       const snapshot: RoomProjection = {
         ...saved.room,
+        shareReasoning: saved.room.shareReasoning === true,
         conversationId: saved.id,
         title: saved.title,
         messageIds: saved.messagesPending?.pathIds ?? saved.messages.map((message) => message.id),

@@ -14,7 +14,7 @@ export function projectionOf(state: RoomState): RoomProjection {
   const { name, human, peers, modeId, customModes, limits, seed } = state;
   const { conversationId, title, messageIds, messages, events, arbiter, lastRoundEnd, ended, logLamport } = state;
   return {
-    ...{ name, human, peers, modeId, customModes, limits, seed },
+    ...{ name, human, peers, modeId, customModes, limits, seed, shareReasoning: state.shareReasoning === true },
     ...{ conversationId, title, messageIds, messages, events, arbiter, lastRoundEnd, ended, logLamport },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The room log is the room's truth: for random sessions of sends, mentions, stops, mutes, edits, regenerations,
- * version switches, mode and limit changes and failing providers, replaying the log the store wrote gives exactly
+ * version switches, mode and limit changes, reasoning (streamed, kept and shared) and explained endings, and
+ * failing providers, replaying the log the store wrote gives exactly
  * the state the store holds.
  */
 import fc from 'fast-check';
@@ -21,6 +22,11 @@ const reply: fc.Arbitrary<ScriptedReply> = fc
       text: fc.tuple(fc.constantFrom('Agreed.', 'I doubt it.', 'PASS', 'Here is a list:\n- one\n- two'), mention),
       error: fc.constantFrom('server-error' as const, 'rate-limited' as const),
       hold: fc.boolean(),
+      reasoning: fc.constantFrom('Thinking it over.', 'Weighing **both** sides first, then @gpt'),
+      ending: fc.constantFrom(
+        { kind: 'max-tokens' as const, providerReason: 'length' },
+        { kind: 'refusal' as const, providerReason: 'refusal', refusal: 'I would rather not.' },
+      ),
     },
     { requiredKeys: ['text'] },
   )
@@ -34,6 +40,7 @@ type Action =
   | { type: 'edit' | 'regenerate' | 'show-version'; pick: number; text: string }
   | { type: 'mode'; modeId: string }
   | { type: 'limits'; maxTurnsPerRound: number }
+  | { type: 'share-reasoning'; share: boolean }
   | { type: 'wait'; ticks: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
@@ -64,6 +71,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({ type: fc.constant('limits' as const), maxTurnsPerRound: fc.integer({ min: 1, max: 6 }) }),
   },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('wait' as const), ticks: fc.integer({ min: 1, max: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('share-reasoning' as const), share: fc.boolean() }) },
 );
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -108,6 +116,8 @@ function apply(state: RoomStore, step: Action): void {
       return void state.setMode(step.modeId);
     case 'limits':
       return void state.setLimits({ maxTurnsPerRound: step.maxTurnsPerRound });
+    case 'share-reasoning':
+      return void state.setShareReasoning(step.share);
     case 'wait':
       return;
   }

@@ -15,6 +15,7 @@ type SettingsActions = Pick<
   | 'setMode'
   | 'defineMode'
   | 'setLimits'
+  | 'setShareReasoning'
   | 'setPeerDap'
   | 'applyDapPreset'
   | 'addPeer'
@@ -94,6 +95,12 @@ export function settingsActions(ctx: RoomContext): SettingsActions {
       const broken = newlyBrokenRule(get(), { ...get(), limits: { ...get().limits, ...limits } });
       if (broken) return { ok: false, message: broken.message };
       return commitSetting({ type: 'limits-set', limits });
+    },
+
+    setShareReasoning(share) {
+      if ((get().shareReasoning === true) === share) return { ok: true };
+      set({ notice: null });
+      return ctx.commit({ type: 'reasoning-sharing-set', share }, { beforeEffects: () => ctx.refreshContextFills() });
     },
 
     setPeerDap(peerId, dap) {

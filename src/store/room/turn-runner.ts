@@ -1,7 +1,8 @@
 /**
  * The turn runner: runs the turns the arbiter starts through the L0 adapters. It owns the AbortControllers and the
  * streamed text: tokens are batched into one store change per frame and shown on the message, which stays
- * transient (autosave checkpoints it) until the turn's `turn-finished` event carries the final text.
+ * transient (autosave checkpoints it) until the turn's `turn-finished` event carries the final text. Streamed
+ * reasoning goes the same way, into the message's `reasoning`, batched in the same frame.
  */
 import type { AdapterEvent, ProfileTracker, ProviderSettings, TurnResult } from '../../adapters/index.ts';
 import { keyForSeat, modeById, transcriptOf, withheldKeyMessage } from '../../core/index.ts';
@@ -19,17 +20,26 @@ export function createTurnRunner(
   const { deps, set, get } = ctx;
   const controllers = new Map<string, AbortController>();
   const pendingText = new Map<string, string>();
+  const pendingReasoning = new Map<string, string>();
   let flushScheduled = false;
   /** Bumped when the conversation is replaced: late results of the old one's turns are then dropped. */
   let generation = 0;
 
   const flushText = () => {
     flushScheduled = false;
-    if (pendingText.size === 0) return;
+    if (pendingText.size === 0 && pendingReasoning.size === 0) return;
     const batch = new Map(pendingText);
+    const reasoningBatch = new Map(pendingReasoning);
     pendingText.clear();
+    pendingReasoning.clear();
     set((state) => {
       const messages = { ...state.messages };
+      for (const [id, reasoning] of reasoningBatch) {
+        const current = messages[id];
+        if (!current) continue;
+        const text = (current.reasoning?.text ?? '') + reasoning;
+        messages[id] = { ...current, reasoning: { ...current.reasoning, text }, retrying: undefined };
+      }
       for (const [id, text] of batch) {
         const current = messages[id];
         if (current) messages[id] = { ...current, text: current.text + text, retrying: undefined };
@@ -38,8 +48,8 @@ export function createTurnRunner(
     });
   };
 
-  const queueText = (messageId: string, text: string) => {
-    pendingText.set(messageId, (pendingText.get(messageId) ?? '') + text);
+  const queueText = (messageId: string, text: string, pending = pendingText) => {
+    pending.set(messageId, (pending.get(messageId) ?? '') + text);
     if (flushScheduled) return;
     flushScheduled = true;
     deps.requestFrame(flushText);
@@ -78,6 +88,8 @@ export function createTurnRunner(
       latencyMs: { firstToken: result.latency.firstTokenMs, total: result.latency.totalMs },
       ...(usage ? { usage: { input: usage.inputTokens, output: usage.outputTokens } } : {}),
       ...(costUsd !== undefined ? { costUsd } : {}),
+      ...(result.reasoning !== undefined ? { reasoning: result.reasoning } : {}),
+      ...(result.ending !== undefined ? { ending: result.ending } : {}),
       ...(result.status !== 'complete'
         ? { error: { reason: result.error.reason, message: result.error.message } }
         : {}),
@@ -97,7 +109,12 @@ export function createTurnRunner(
     // The reply's own (empty) message is last on the path: the peer is sent what came before it.
     const messages = transcriptOf(state).filter((message) => message.id !== messageId);
     const { request, fill } = contextBuilder.buildPeerContext(
-      { roster: { human: state.human, peers: state.peers }, mode: modeById(state, effect.modeId), messages },
+      {
+        roster: { human: state.human, peers: state.peers },
+        mode: modeById(state, effect.modeId),
+        messages,
+        shareReasoning: state.shareReasoning === true,
+      },
       peer.id,
     );
     // The live cost estimate's input side, until the provider's usage replaces it.
@@ -108,6 +125,7 @@ export function createTurnRunner(
     const onEvent = (event: AdapterEvent) => {
       if (startedIn !== generation) return;
       if (event.type === 'delta') queueText(messageId, event.text);
+      else if (event.type === 'reasoning') queueText(messageId, event.text, pendingReasoning);
       else showRetrying(messageId, event.message);
     };
     const room = {
@@ -132,16 +150,29 @@ export function createTurnRunner(
     if (startedIn !== generation) return;
     controllers.delete(effect.turnId);
     flushText();
-    ctx.commit(
-      { type: 'turn-finished', turnId: effect.turnId, messageId, result: record },
-      {
-        beforeEffects() {
-          ctx.refreshContextFills();
-          // What was just observed shows on the peer cards at once and counts in the next DAP draw.
-          ctx.syncProfiles();
-        },
+    const afterTurn = {
+      beforeEffects() {
+        ctx.refreshContextFills();
+        // What was just observed shows on the peer cards at once and counts in the next DAP draw.
+        ctx.syncProfiles();
       },
-    );
+    };
+    const finished = ctx.commit({ type: 'turn-finished', turnId: effect.turnId, messageId, result: record }, afterTurn);
+    // A record the log's validation refuses (`roomEventProblem`: "Room event … has a missing or invalid …") must not
+    // leave the reply streaming forever: it ends as an error that says why, keeping the text that arrived. (A turn
+    // the arbiter no longer runs is refused for another reason and stays refused.)
+    if (!finished.ok && finished.message.startsWith('Room event ')) {
+      const error = { reason: 'unknown' as const, message: `The reply could not be recorded: ${finished.message}` };
+      ctx.commit(
+        {
+          type: 'turn-finished',
+          turnId: effect.turnId,
+          messageId,
+          result: { ...refusedRecord(error), text: record.text },
+        },
+        afterTurn,
+      );
+    }
     // The message now carries the provider's usage (or ended without any): the estimate has served.
     setLiveInputTokens(messageId, undefined);
   }
@@ -154,6 +185,7 @@ export function createTurnRunner(
       for (const controller of controllers.values()) controller.abort();
       controllers.clear();
       pendingText.clear();
+      pendingReasoning.clear();
     },
   };
 }

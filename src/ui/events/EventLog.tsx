@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import type { CoreEvent } from '../../store/index.ts';
+import { endingWords } from '../../store/index.ts';
 import { handleOf } from '../format/participants.ts';
 import { useRoomStore } from '../state/room-store.tsx';
 import { describeEvent, type EventNames } from './describe-event.ts';
@@ -45,10 +46,24 @@ export function EventLog() {
 }
 
 const EventLine = memo(function EventLine({ event, names }: { event: CoreEvent; names: EventNames }) {
+  const ending = useEndingNote(event);
   return (
     <li data-event-type={event.type} className="flex gap-2 border-b border-slate-100 py-1 dark:border-slate-900">
       <span className="shrink-0 text-slate-400 tabular-nums">#{event.lamport}</span>
-      <span className="break-words">{describeEvent(event, names)}</span>
+      <span className="break-words">
+        {describeEvent(event, names)}
+        {ending !== null && ` — ${ending}`}
+      </span>
     </li>
   );
 });
+
+/** A finished turn's ending (refusal, filter, token limit, empty reply) in the message's own words, or null. */
+function useEndingNote(event: CoreEvent): string | null {
+  const messageId = event.type === 'turn-completed' ? event.messageId : undefined;
+  const ending = useRoomStore((state) => (messageId === undefined ? undefined : state.messages[messageId]?.ending));
+  const provider = useRoomStore((state) =>
+    event.type === 'turn-completed' ? state.peers.find((peer) => peer.id === event.peerId)?.provider : undefined,
+  );
+  return ending === undefined ? null : endingWords(ending, provider ?? 'openai-compatible');
+}

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { ConversationFiles } from '../conversations/ConversationFiles.tsx';
 import { EndConversation } from '../conversations/EndConversation.tsx';
 import { LimitsEditor } from '../controls/LimitsEditor.tsx';
+import { ShareReasoning } from '../controls/ShareReasoning.tsx';
 import { ModelPrices } from '../costs/ModelPrices.tsx';
 import { EventLog } from '../events/EventLog.tsx';
 import { RoomPanel } from '../peers/RoomPanel.tsx';
@@ -35,6 +36,12 @@ function SettingsPanel() {
         hint="US dollars per million tokens, from the catalog until you set your own. They price every turn shown and the cost budget."
       >
         <ModelPrices />
+      </SettingsSection>
+      <SettingsSection
+        title="Reasoning"
+        hint="Off: each peer’s reasoning stays with you. On: the other peers get it too, marked, before that peer’s answer."
+      >
+        <ShareReasoning />
       </SettingsSection>
       <SettingsSection
         title="Conversation file"

@@ -4,6 +4,8 @@ import type { NumberRule, ProviderId, PeerInput, PeerSeat, Result } from '../../
 import { Refusal } from '../common/Refusal.tsx';
 import { PROVIDER_LABEL, SEAT_PROVIDERS } from '../providers/labels.ts';
 import { ModelPicker } from './ModelPicker.tsx';
+import { reasoningDraftOf, reasoningOf, reasoningOptionsFor, type ReasoningDraft } from './reasoning-draft.ts';
+import { ReasoningFields } from './ReasoningFields.tsx';
 
 const DEFAULT_CONTEXT_WINDOW = 32_768;
 
@@ -19,6 +21,7 @@ interface Draft {
   maxOutputTokens: string;
   contextWindow: string;
   persona: string;
+  reasoning: ReasoningDraft;
 }
 
 function draftOf(peer: PeerSeat | undefined, colour: string): Draft {
@@ -34,6 +37,7 @@ function draftOf(peer: PeerSeat | undefined, colour: string): Draft {
     maxOutputTokens: peer?.settings.maxOutputTokens?.toString() ?? '',
     contextWindow: String(peer?.settings.contextWindow ?? DEFAULT_CONTEXT_WINDOW),
     persona: peer?.persona ?? '',
+    reasoning: reasoningDraftOf(peer?.settings.reasoning),
   };
 }
 
@@ -49,6 +53,7 @@ function typedNumber(value: string): number | undefined {
 function inputOf(draft: Draft): PeerInput {
   const temperature = typedNumber(draft.temperature);
   const maxOutputTokens = typedNumber(draft.maxOutputTokens);
+  const reasoning = reasoningOf(draft.reasoning, reasoningOptionsFor(draft.provider, draft.model));
   return {
     displayName: draft.displayName.trim(),
     handle: draft.handle.trim().replace(/^@/, ''),
@@ -63,6 +68,7 @@ function inputOf(draft: Draft): PeerInput {
       contextWindow: typedNumber(draft.contextWindow) ?? Number.NaN,
       ...(temperature !== undefined ? { temperature } : {}),
       ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
+      ...(reasoning !== undefined ? { reasoning } : {}),
     },
     ...(draft.baseURL.trim() ? { baseURL: draft.baseURL.trim() } : {}),
     ...(draft.persona.trim() ? { persona: draft.persona } : {}),
@@ -114,7 +120,7 @@ export function PeerForm({
       {hint && <span className="text-xs text-slate-500 dark:text-slate-400">{hint}</span>}
     </div>
   );
-  const text = (name: keyof Draft, extra: ComponentProps<'input'> = {}) => (
+  const text = (name: Exclude<keyof Draft, 'reasoning'>, extra: ComponentProps<'input'> = {}) => (
     <input
       id={`${id}-${name}`}
       value={draft[name]}
@@ -227,6 +233,11 @@ export function PeerForm({
           />,
         )}
       </div>
+      <ReasoningFields
+        options={reasoningOptionsFor(draft.provider, draft.model)}
+        draft={draft.reasoning}
+        onChange={(patch) => set({ reasoning: { ...draft.reasoning, ...patch } })}
+      />
       {field(
         'persona',
         'Persona (optional)',

@@ -1,7 +1,7 @@
 import type { TranscriptMessage } from '../../store/index.ts';
-import { wasCutOff } from './message-view-model.ts';
+import { EndingNote } from './EndingNote.tsx';
 
-/** What went wrong or is pending: the error, a retry wait, a reply cut off at the output limit. */
+/** What went wrong or is pending: the error, a retry wait, how a reply ended (refusal, filter, token limit, empty). */
 export function MessageNotes({ message }: { message: TranscriptMessage }) {
   const error =
     message.status === 'error'
@@ -23,11 +23,7 @@ export function MessageNotes({ message }: { message: TranscriptMessage }) {
           Stopped before the end; the text so far is kept.
         </p>
       )}
-      {wasCutOff(message.stopReason) && (
-        <p className="mt-2 text-sm text-amber-800 dark:text-amber-200">
-          Cut off: the reply reached this peer’s max output tokens (stop reason “{message.stopReason}”).
-        </p>
-      )}
+      {message.status === 'complete' && <EndingNote message={message} />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { EditMessage } from './EditMessage.tsx';
 import { MessageFooter } from './MessageFooter.tsx';
 import { MessageHeader } from './MessageHeader.tsx';
 import { MessageNotes } from './MessageNotes.tsx';
+import { ReasoningSection } from './ReasoningSection.tsx';
 import { authorOf } from './message-view-model.ts';
 import { useFocusLater } from './pending-focus.ts';
 import { ShowPassesContext } from './show-passes.ts';
@@ -65,13 +66,16 @@ function MessageArticle({ message, position }: { message: TranscriptMessage; pos
       ) : passed ? (
         <p className="text-sm text-slate-500 italic dark:text-slate-400">Passed: nothing new to add.</p>
       ) : (
-        <div data-part="answer" className="mt-1 break-words">
-          {message.text === '' && message.status === 'streaming' ? (
-            <p className="text-sm text-slate-500 dark:text-slate-400">…</p>
-          ) : (
-            <SafeMarkdown text={message.text} />
-          )}
-        </div>
+        <>
+          <ReasoningSection message={message} />
+          <div data-part="answer" className="mt-1 break-words">
+            {message.text === '' && message.status === 'streaming' ? (
+              <p className="text-sm text-slate-500 dark:text-slate-400">…</p>
+            ) : (
+              <SafeMarkdown text={message.text} />
+            )}
+          </div>
+        </>
       )}
       <MessageNotes message={message} />
       {!editing && <MessageFooter message={message} onEdit={() => setEditing(true)} />}

@@ -3,7 +3,7 @@
  * object types defined here (no SDK types). Streaming flags and credentials are added by the drivers.
  */
 import { CONVERSATION_START_CUE, mergeSameRole, RESERVED_OUTPUT_TOKENS } from '../../../core/index.ts';
-import type { ChatMessage, PeerRequest } from '../../../core/index.ts';
+import type { ChatMessage, PeerRequest, ReasoningEffort } from '../../../core/index.ts';
 
 /**
  * Anthropic requires `max_tokens`; a seat that sets no limit gets the output the core kept free for it in the
@@ -33,6 +33,8 @@ export interface OpenAIChatRequest {
   max_completion_tokens?: number;
   /** The older name, still the one most OpenAI-compatible servers understand. */
   max_tokens?: number;
+  /** Reasoning models only: how hard to think. */
+  reasoning_effort?: ReasoningEffort;
 }
 
 /** Options for OpenAI-style requests. */
@@ -50,6 +52,7 @@ export function toOpenAIChatRequest(request: PeerRequest, options: OpenAIChatOpt
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.maxOutputTokens !== undefined)
     body[options.maxTokensField ?? 'max_completion_tokens'] = request.maxOutputTokens;
+  if (request.reasoning?.effort !== undefined) body.reasoning_effort = request.reasoning.effort;
   return body;
 }
 
@@ -66,6 +69,8 @@ export interface OpenAIResponsesRequest {
   input: OpenAIResponsesInputMessage[];
   temperature?: number;
   max_output_tokens?: number;
+  /** Reasoning models only: how hard to think, and a summary of the reasoning to show. */
+  reasoning?: { effort: ReasoningEffort; summary: 'auto' };
   /** The conversation is kept by PeerChat, not on OpenAI's servers. */
   store: false;
 }
@@ -80,6 +85,7 @@ export function toOpenAIResponsesRequest(request: PeerRequest): OpenAIResponsesR
   };
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.maxOutputTokens !== undefined) body.max_output_tokens = request.maxOutputTokens;
+  if (request.reasoning?.effort !== undefined) body.reasoning = { effort: request.reasoning.effort, summary: 'auto' };
   return body;
 }
 
@@ -96,16 +102,33 @@ export interface AnthropicMessagesRequest {
   messages: AnthropicMessage[];
   max_tokens: number;
   temperature?: number;
+  /** Extended thinking. */
+  thinking?: { type: 'enabled'; budget_tokens: number };
 }
 
-/** Anthropic Messages body: `system` + alternating messages starting with `user`; `max_tokens` always set. */
+/** Anthropic's smallest thinking budget. */
+export const MIN_ANTHROPIC_THINKING_BUDGET = 1024;
+
+/**
+ * Anthropic Messages body: `system` + alternating messages starting with `user`; `max_tokens` always set. With a
+ * thinking budget, `max_tokens` is the budget plus the seat's output limit (it must exceed the budget), and no
+ * temperature is sent (Anthropic refuses one with thinking).
+ */
 export function toAnthropicRequest(request: PeerRequest): AnthropicMessagesRequest {
+  const answerTokens = request.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
   const body: AnthropicMessagesRequest = {
     model: request.model,
     system: request.system,
     messages: alternating(request.messages),
-    max_tokens: request.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
+    max_tokens: answerTokens,
   };
+  const budget = request.reasoning?.budgetTokens;
+  if (budget !== undefined && budget > 0) {
+    const budgetTokens = Math.max(MIN_ANTHROPIC_THINKING_BUDGET, budget);
+    body.thinking = { type: 'enabled', budget_tokens: budgetTokens };
+    body.max_tokens = budgetTokens + answerTokens;
+    return body;
+  }
   // Anthropic accepts temperatures in [0, 1] only (OpenAI and Gemini go up to 2).
   if (request.temperature !== undefined) body.temperature = Math.min(1, request.temperature);
   return body;
@@ -126,7 +149,12 @@ export interface GeminiRequest {
   model: string;
   systemInstruction: { parts: GeminiPart[] };
   contents: GeminiContent[];
-  generationConfig: { temperature?: number; maxOutputTokens?: number };
+  generationConfig: {
+    temperature?: number;
+    maxOutputTokens?: number;
+    /** Thinking budget (0 off, -1 dynamic) and thought summaries. */
+    thinkingConfig?: { thinkingBudget?: number; includeThoughts?: boolean };
+  };
 }
 
 /** Gemini generateContent body: `systemInstruction` + `contents` with roles `user`/`model`. */
@@ -134,6 +162,13 @@ export function toGeminiRequest(request: PeerRequest): GeminiRequest {
   const generationConfig: GeminiRequest['generationConfig'] = {};
   if (request.temperature !== undefined) generationConfig.temperature = request.temperature;
   if (request.maxOutputTokens !== undefined) generationConfig.maxOutputTokens = request.maxOutputTokens;
+  const { budgetTokens, includeThoughts } = request.reasoning ?? {};
+  if (budgetTokens !== undefined || includeThoughts !== undefined) {
+    generationConfig.thinkingConfig = {
+      ...(budgetTokens !== undefined ? { thinkingBudget: budgetTokens } : {}),
+      ...(includeThoughts !== undefined ? { includeThoughts } : {}),
+    };
+  }
   return {
     model: request.model,
     systemInstruction: { parts: [{ text: request.system }] },

@@ -1,11 +1,13 @@
 /**
  * OpenAI Chat Completions (also every OpenAI-compatible server): `stream: true` with
  * `stream_options.include_usage`, so the last chunk carries the usage. The terminal event is a `finish_reason`.
+ * Each delta is read by `deltaParts` (content-part arrays, reasoning fields, refusals).
  */
 import type { PeerRequest } from '../../../core/index.ts';
 import { toOpenAIChatRequest } from '../common/request-shapes.ts';
 import type { StreamPart, TurnDriver } from '../../runtime/driver.ts';
 import { describeStainlessError } from '../common/stainless-errors.ts';
+import { chatEnding, chatReasoningTokens, deltaParts } from './chat-delta.ts';
 import type { OpenAIConnection } from './connection.ts';
 
 export interface ChatDriverOptions {
@@ -28,12 +30,17 @@ export function openaiChatDriver(connection: OpenAIConnection, options: ChatDriv
       yield { type: 'opened' };
       for await (const chunk of stream) {
         const choice = chunk.choices[0];
-        const text = choice?.delta?.content;
-        if (typeof text === 'string' && text !== '') yield { type: 'text', text };
+        yield* deltaParts(choice?.delta);
         if (chunk.usage) {
-          yield { type: 'usage', inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
+          yield {
+            type: 'usage',
+            inputTokens: chunk.usage.prompt_tokens,
+            outputTokens: chunk.usage.completion_tokens,
+            reasoningTokens: chatReasoningTokens(chunk.usage),
+          };
         }
-        if (choice?.finish_reason) yield { type: 'finish', stopReason: choice.finish_reason };
+        if (choice?.finish_reason)
+          yield { type: 'finish', stopReason: choice.finish_reason, ending: chatEnding(choice.finish_reason) };
       }
     },
     describeError: (error) => describeStainlessError(error, connection.errorClasses()),
