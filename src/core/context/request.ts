@@ -3,9 +3,16 @@
  * It already holds the whole shared history, attributed, merged so that roles alternate, and cut to budget;
  * adapters only translate it into their provider's wire shape.
  */
+import type { AttachmentRef } from '../domain/attachments.ts';
+
 export interface ChatMessage {
   role: 'user' | 'assistant';
   content: string;
+  /**
+   * Files attached to the message(s) this one carries, in order: references only. The store resolves their bytes
+   * just before the adapter call.
+   */
+  attachments?: AttachmentRef[];
 }
 
 export interface PeerRequest {

@@ -4,7 +4,7 @@
  * types at compile time, so a field added to the store's types cannot silently fall out of the format.
  */
 import { z } from 'zod';
-import { PROVIDER_IDS } from '../../core/index.ts';
+import { ATTACHMENT_LIMITS, PROVIDER_IDS } from '../../core/index.ts';
 import type { ProviderId } from '../../core/index.ts';
 import {
   aliasesSchema,
@@ -117,11 +117,23 @@ const turnReason = z.discriminatedUnion('kind', [
 
 const tokens = z.strictObject({ input: amount, output: amount });
 
+/** A file attached to a human message: a reference (its bytes are in the file's `attachments` section). */
+const attachmentRef = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  name: shortText.min(1),
+  mimeType: shortText.min(1),
+  size: count,
+  kind: z.enum(['image', 'text', 'pdf']),
+  width: count.min(1).optional(),
+  height: count.min(1).optional(),
+});
+
 const message = z.strictObject({
   id,
   kind: enumOf(MESSAGE_KINDS),
   authorId: shortText,
   text: z.string().max(IMPORT_LIMITS.messageChars),
+  attachments: z.array(attachmentRef).max(ATTACHMENT_LIMITS.maxFilesPerMessage).optional(),
   status: enumOf(MESSAGE_STATUSES),
   errorReason: shortText.optional(),
   modeId: id.optional(),
