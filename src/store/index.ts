@@ -8,6 +8,7 @@ import type { PeerAdapter, ProviderSettings } from '../adapters/index.ts';
 import { defaultRoom } from './default-room.ts';
 import { createFacilitatorStore } from './facilitator.ts';
 import { createLibraryStore, type LibraryStore } from './library.ts';
+import { databaseAttachmentStorage } from './persistence/attachments.ts';
 import type { Autosave } from './persistence/autosave.ts';
 import { readNewestConversation, readNewestEarly, showConversation } from './persistence/open.ts';
 import { storageCode } from './persistence/storage-code.ts';
@@ -20,6 +21,9 @@ export type * from './types.ts';
 export { createFacilitatorStore, modesOf, MAX_MESSAGE_CHARS, readOnlyNotice } from './facilitator.ts';
 export type { LibraryActions, LibraryStore } from './library.ts';
 export { createLibraryStore, UNDO_DELETE_MS } from './library.ts';
+// Attachments: what the composer says about images before sending, and the stored bytes to show a file
+export { visionWarning } from './attachments/resolve.ts';
+export { ATTACHMENT_LIMITS } from '../core/index.ts';
 export type { ConversationSummary } from './persistence/conversations.ts';
 export type { ConversationFile, ConversationFormat } from './conversation-files.ts';
 export { exportConversation } from './conversation-files.ts';
@@ -87,6 +91,14 @@ function adapterFor(settings: ProviderSettings): PeerAdapter {
   return adapter;
 }
 
+const attachmentStorage = databaseAttachmentStorage(() => openDatabase(), Date.now);
+
+/** A stored attachment's bytes as a Blob of its type (to show an image or open a file), or undefined. */
+export async function attachmentBlob(id: string, mimeType: string): Promise<Blob | undefined> {
+  const file = (await attachmentStorage.load([id])).get(id);
+  return file && new Blob([file.bytes as BlobPart], { type: mimeType });
+}
+
 export const roomStore = createFacilitatorStore({
   adapterFor,
   now: () => Date.now(),
@@ -96,6 +108,7 @@ export const roomStore = createFacilitatorStore({
     typeof requestAnimationFrame === 'function' ? requestAnimationFrame(flush) : setTimeout(flush, 16),
   costOf: (peer, usage) => costOf(usage, lookupModel(peer.provider, peer.model)) ?? undefined,
   initialRoom: defaultRoom(crypto.getRandomValues(new Uint32Array(1))[0]!),
+  attachments: attachmentStorage,
 });
 
 /** Reads the room store; pass a selector that picks only what the component shows. */

@@ -18,8 +18,11 @@ import type {
   SavedConversation,
   TranscriptMessage,
 } from '../core/index.ts';
+import type { AttachmentActions, AttachmentState } from './room/attachment-actions.ts';
 
 export type { PeerSeat, ProviderConfig, RoomData, SavedConversation, TranscriptMessage } from '../core/index.ts';
+export type { AttachmentKind, AttachmentRef } from '../core/index.ts';
+export type { AttachmentActions, AttachmentState, PendingAttachment } from './room/attachment-actions.ts';
 
 export type Result = { ok: true } | { ok: false; message: string };
 
@@ -118,4 +121,4 @@ export interface RoomActions {
   rename(title: string): Result;
 }
 
-export type RoomStore = RoomState & RoomActions;
+export type RoomStore = RoomState & RoomActions & AttachmentState & AttachmentActions;
