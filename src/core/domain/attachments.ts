@@ -76,7 +76,10 @@ export interface PickedFile {
   kind: AttachmentKind;
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+const megabytes = (bytes: number) => {
+  const value = bytes / (1024 * 1024);
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} MB`;
+};
 const KIND_WORDS: Record<AttachmentKind, string> = { image: 'Images', pdf: 'PDFs', text: 'Text files' };
 
 /** Why these files cannot go on one message (a file over its cap, too many, too large together), or null. */

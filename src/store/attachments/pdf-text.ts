@@ -8,6 +8,8 @@ import type { DocumentInitParameters } from 'pdfjs-dist/types/src/display/api';
 /** The most pages read: a longer PDF's text is cut there, with a note. */
 export const MAX_PDF_PAGES = 500;
 
+const NODE_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
 interface TextItemLike {
   str?: string;
   hasEOL?: boolean;
@@ -16,8 +18,9 @@ interface TextItemLike {
 async function loadPdfJs() {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   if (typeof Worker === 'undefined') {
-    // No Workers here (Node): pdf.js takes its worker from this global and runs it in the same thread.
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    // No Workers here (Node): pdf.js takes its worker from this global and runs it in the same thread. The
+    // specifier is left to the runtime so the build does not bundle a second copy of the worker for browsers.
+    const worker: unknown = await import(/* @vite-ignore */ NODE_WORKER);
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
   } else if (pdfjs.GlobalWorkerOptions.workerSrc === '') {
     const { default: workerUrl } = await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs?url');
