@@ -39,7 +39,7 @@ export interface CustomModeDraft {
 /** What the user edits about a seat. */
 export type PeerInput = Omit<PeerSeat, 'id' | 'kind' | 'enabled' | 'dap'> & Partial<Pick<PeerSeat, 'dap' | 'enabled'>>;
 
-export interface RoomState extends RoomProjection {
+export interface RoomState extends RoomProjection, AttachmentState {
   /**
    * The room log since this conversation started or was opened (`logLamport` is its newest event): every change to
    * the fields above came from one of these events (see src/core/room).
@@ -73,7 +73,7 @@ export interface RoomState extends RoomProjection {
   readOnlyReason: string | null;
 }
 
-export interface RoomActions {
+export interface RoomActions extends AttachmentActions {
   /** Sends a human message; it preempts the running round. */
   send(text: string): Result;
   stopAll(): void;
@@ -121,4 +121,4 @@ export interface RoomActions {
   rename(title: string): Result;
 }
 
-export type RoomStore = RoomState & RoomActions & AttachmentState & AttachmentActions;
+export type RoomStore = RoomState & RoomActions;
