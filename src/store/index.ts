@@ -26,7 +26,7 @@ export { visionWarning } from './attachments/resolve.ts';
 export { ATTACHMENT_LIMITS } from '../core/index.ts';
 export type { ConversationSummary } from './persistence/conversations.ts';
 export type { ConversationFile, ConversationFormat } from './conversation-files.ts';
-export { exportConversation } from './conversation-files.ts';
+import { exportConversation as exportWithFiles, type ConversationFormat } from './conversation-files.ts';
 
 // From the file formats
 export type { ConversationSnapshot } from '../formats/index.ts';
@@ -98,6 +98,10 @@ export async function attachmentBlob(id: string, mimeType: string): Promise<Blob
   const file = (await attachmentStorage.load([id])).get(id);
   return file && new Blob([file.bytes as BlobPart], { type: mimeType });
 }
+
+/** The open conversation as a file of `format`, with its attached files (read from this browser's storage). */
+export const exportConversation = (state: RoomStore, format: ConversationFormat) =>
+  exportWithFiles(state, format, attachmentStorage);
 
 export const roomStore = createFacilitatorStore({
   adapterFor,
