@@ -137,3 +137,22 @@ test('a file over its cap is refused with a message naming it, and nothing is at
   await expect(page.getByRole('alert')).toHaveText('"huge.txt" is 1.5 MB: Text files can be at most 1 MB.');
   await expect(page.locator('[data-attachment]')).toHaveCount(0);
 });
+
+test('a pasted screenshot and a dropped file join the message', async ({ page }) => {
+  await openRoom(page, roomFile(PEERS));
+  await page.getByRole('textbox', { name: 'Message' }).evaluate((textarea, png) => {
+    const bytes = Uint8Array.from(atob(png), (char) => char.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'screenshot.png', { type: 'image/png' }));
+    textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, PNG_BASE64);
+  await page.getByRole('form', { name: 'Composer' }).evaluate((form) => {
+    const data = new DataTransfer();
+    data.items.add(new File(['dropped'], 'dropped.txt', { type: 'text/plain' }));
+    form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  const pending = page.getByRole('list', { name: 'Files to send' });
+  await expect(pending.locator('[data-attachment="screenshot.png"]')).toBeVisible();
+  await expect(pending.locator('[data-attachment="dropped.txt"]')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('');
+});

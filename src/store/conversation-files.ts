@@ -5,6 +5,7 @@
  */
 import { fileStem, savedFromSnapshot } from '../formats/index.ts';
 import type { AttachmentSection } from '../formats/exports.ts';
+import { sha256Hex } from './attachments/prepare.ts';
 import { fromBase64, toBase64, type AttachmentStorage, type StoredAttachment } from './attachments/storage.ts';
 import type { RoomState, SavedConversation } from './types.ts';
 
@@ -93,7 +94,6 @@ export async function parseConversationFile(
 async function attachmentsFromSection(
   section: AttachmentSection,
 ): Promise<StoredAttachment[] | { ok: false; message: string }> {
-  const { sha256Hex } = await import('./attachments/prepare.ts');
   const files: StoredAttachment[] = [];
   for (const [id, file] of Object.entries(section)) {
     const bytes = fromBase64(file.data);
