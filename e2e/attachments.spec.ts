@@ -156,3 +156,22 @@ test('a pasted screenshot and a dropped file join the message', async ({ page })
   await expect(pending.locator('[data-attachment="dropped.txt"]')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('');
 });
+
+test('a large image is scaled down in the browser to 1568 px on its longest side', async ({ page }) => {
+  await openRoom(page, roomFile(PEERS));
+  await page.getByRole('textbox', { name: 'Message' }).evaluate(async (textarea) => {
+    const canvas = new OffscreenCanvas(3000, 1500);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#3366cc';
+    context.fillRect(0, 0, 3000, 1500);
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'wide.png', { type: 'image/png' }));
+    textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  const thumbnail = page.locator('[data-attachment="wide.png"] img');
+  await expect(thumbnail).toHaveAttribute('src', /^blob:/);
+  await expect
+    .poll(() => thumbnail.evaluate((image: HTMLImageElement) => [image.naturalWidth, image.naturalHeight]))
+    .toEqual([1568, 784]);
+});

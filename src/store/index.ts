@@ -23,6 +23,7 @@ export type { LibraryActions, LibraryStore } from './library.ts';
 export { createLibraryStore, UNDO_DELETE_MS } from './library.ts';
 // Attachments: what the composer says about images before sending, and the stored bytes to show a file
 export { visionWarning } from './attachments/resolve.ts';
+export { ATTACHABLE_FILE_TYPES } from './attachments/prepare.ts';
 export { ATTACHMENT_LIMITS } from '../core/index.ts';
 export type { ConversationSummary } from './persistence/conversations.ts';
 export type { ConversationFile, ConversationFormat } from './conversation-files.ts';

@@ -24,6 +24,16 @@ const TEXT_EXTENSIONS = new Set(
   ).split(' '),
 );
 
+/** What a file picker offers: the image types, PDFs, text of any type and the text and code endings above. */
+export const ATTACHABLE_FILE_TYPES = [
+  ...IMAGE_MIME_TYPES,
+  'application/pdf',
+  '.pdf',
+  'text/*',
+  'application/json',
+  ...[...TEXT_EXTENSIONS].map((extension) => `.${extension}`),
+].join(',');
+
 const extensionOf = (name: string) => name.toLowerCase().split('.').pop() ?? '';
 
 /** The kind of a file from its type and name, or null when it is none PeerChat takes. */

@@ -1,10 +1,7 @@
 import type { ChangeEvent } from 'react';
-import { visionWarning } from '../../store/index.ts';
+import { ATTACHABLE_FILE_TYPES, visionWarning } from '../../store/index.ts';
 import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
 import { AttachmentChip } from './AttachmentChip.tsx';
-
-/** What the file picker offers: the image types every vision provider takes, PDFs, and text or code files. */
-export const ATTACH_ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,text/*,.md,.json,.csv,.ts,.py';
 
 /** The file picker ("Attach files"): hands the chosen files to `onFiles`, then clears itself. */
 export function AttachButton({ disabled, onFiles }: { disabled: boolean; onFiles: (files: File[]) => void }) {
@@ -23,7 +20,7 @@ export function AttachButton({ disabled, onFiles }: { disabled: boolean; onFiles
         type="file"
         multiple
         aria-label="Attach files"
-        accept={ATTACH_ACCEPT}
+        accept={ATTACHABLE_FILE_TYPES}
         disabled={disabled}
         onChange={pick}
         className="absolute inset-0 w-full cursor-pointer opacity-0 disabled:cursor-not-allowed"
