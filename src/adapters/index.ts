@@ -29,6 +29,10 @@ export type {
 } from './types.ts';
 export { createLazyAdapter } from './lazy-adapter.ts';
 
+// Attachments: what a request's files carry once the store resolved them, and which models see images
+export type { ResolvedAttachment, VisionSupport } from './attachments.ts';
+export { imageNote, missingNote, visionSupport } from './attachments.ts';
+
 // Timeouts and retries
 export {
   DEFAULT_FIRST_TOKEN_MS,

@@ -16,6 +16,15 @@ export type {
 export { PROVIDER_IDS } from './domain/participants.ts';
 export type { Message, MessageKind, MessageStatus, TokenUsage, TurnReason, TurnReasonKind } from './domain/messages.ts';
 export { isHumanRequested, MAX_MESSAGE_CHARS } from './domain/messages.ts';
+export type { AttachmentKind, AttachmentRef, PickedFile } from './domain/attachments.ts';
+export {
+  ATTACHMENT_LIMITS,
+  attachmentLimitProblem,
+  attachmentListProblem,
+  attachmentRefProblem,
+  attachmentTokens,
+  IMAGE_MIME_TYPES,
+} from './domain/attachments.ts';
 export type { RosterIssue } from './domain/roster.ts';
 export { participantIdIssues, validateRoster } from './domain/roster.ts';
 export type { SeatIssue, TextRule } from './domain/seat-rules.ts';

@@ -6,7 +6,10 @@
  */
 export type { ConversationSnapshot, FormerPeer, SnapshotMeta, SnapshotSource } from './conversation/snapshot.ts';
 export { savedFromSnapshot, snapshotOf } from './conversation/snapshot.ts';
+export type { MarkdownOptions } from './markdown/markdown.ts';
 export { toMarkdown } from './markdown/markdown.ts';
+export type { AttachmentSection, ExportedAttachment } from './conversation/attachments.ts';
+export { attachmentPaths, attachmentRefsOf } from './conversation/attachments.ts';
 export type { ParsedConversation, PeerChatJsonFile } from './conversation/peerchat-json.ts';
 export {
   CONVERSATION_FORMAT,

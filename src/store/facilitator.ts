@@ -9,6 +9,8 @@ import { createProfileTracker } from '../adapters/index.ts';
 import { adapterProfileOf, ContextBuilder, modeById, sameAdapterProfile, transcriptOf } from '../core/index.ts';
 import type { RoomEffect } from '../core/index.ts';
 import type { FacilitatorDeps, RoomContext } from './room/context.ts';
+import { memoryAttachmentStorage } from './attachments/storage.ts';
+import { attachmentActions, NO_PENDING_ATTACHMENTS } from './room/attachment-actions.ts';
 import { conversationActions } from './room/conversation-actions.ts';
 import { FRESH_CONVERSATION, lifecycleActions } from './room/lifecycle-actions.ts';
 import { createRoomLog, startedState } from './room/log.ts';
@@ -36,6 +38,7 @@ export function readOnlyNotice(state: Pick<RoomStore, 'readOnlyReason' | 'ended'
 export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStore> {
   const contextBuilder = new ContextBuilder();
   const profiles = deps.profiles ?? createProfileTracker();
+  const attachments = deps.attachments ?? memoryAttachmentStorage();
 
   return createStore<RoomStore>()((set, get) => {
     const runEffect = (effect: RoomEffect) => {
@@ -58,6 +61,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       deps,
       set,
       get,
+      attachments,
       commit: log.commit,
       refreshContextFills() {
         const state = get();
@@ -100,6 +104,8 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       ...settingsActions(ctx),
       ...lifecycleActions(ctx),
       ...priceActions(ctx),
+      ...NO_PENDING_ATTACHMENTS,
+      ...attachmentActions(ctx, attachments),
     };
   });
 }

@@ -8,6 +8,7 @@ import type { PeerAdapter, ProviderSettings } from '../adapters/index.ts';
 import { defaultRoom } from './default-room.ts';
 import { createFacilitatorStore } from './facilitator.ts';
 import { createLibraryStore, type LibraryStore } from './library.ts';
+import { databaseAttachmentStorage } from './persistence/attachments.ts';
 import type { Autosave } from './persistence/autosave.ts';
 import { readNewestConversation, readNewestEarly, showConversation } from './persistence/open.ts';
 import { storageCode } from './persistence/storage-code.ts';
@@ -20,9 +21,13 @@ export type * from './types.ts';
 export { createFacilitatorStore, modesOf, MAX_MESSAGE_CHARS, readOnlyNotice } from './facilitator.ts';
 export type { LibraryActions, LibraryStore } from './library.ts';
 export { createLibraryStore, UNDO_DELETE_MS } from './library.ts';
+// Attachments: what the composer says about images before sending, and the stored bytes to show a file
+export { visionWarning } from './attachments/resolve.ts';
+export { ATTACHABLE_FILE_TYPES } from './attachments/prepare.ts';
+export { ATTACHMENT_LIMITS } from '../core/index.ts';
 export type { ConversationSummary } from './persistence/conversations.ts';
 export type { ConversationFile, ConversationFormat } from './conversation-files.ts';
-export { exportConversation } from './conversation-files.ts';
+import { exportConversation as exportWithFiles, type ConversationFormat } from './conversation-files.ts';
 
 // What the conversation costs, and the models to choose from with their prices
 export type { ConversationSpend, MessageSpend, PeerSpend, RoundSpend, Spend } from './costs/spend.ts';
@@ -103,6 +108,18 @@ function adapterFor(settings: ProviderSettings): PeerAdapter {
   return adapter;
 }
 
+const attachmentStorage = databaseAttachmentStorage(() => openDatabase(), Date.now);
+
+/** A stored attachment's bytes as a Blob of its type (to show an image or open a file), or undefined. */
+export async function attachmentBlob(id: string, mimeType: string): Promise<Blob | undefined> {
+  const file = (await attachmentStorage.load([id])).get(id);
+  return file && new Blob([file.bytes as BlobPart], { type: mimeType });
+}
+
+/** The open conversation as a file of `format`, with its attached files (read from this browser's storage). */
+export const exportConversation = (state: RoomStore, format: ConversationFormat) =>
+  exportWithFiles(state, format, attachmentStorage);
+
 export const roomStore = createFacilitatorStore({
   adapterFor,
   now: () => Date.now(),
@@ -111,6 +128,7 @@ export const roomStore = createFacilitatorStore({
   requestFrame: (flush) =>
     typeof requestAnimationFrame === 'function' ? requestAnimationFrame(flush) : setTimeout(flush, 16),
   initialRoom: defaultRoom(crypto.getRandomValues(new Uint32Array(1))[0]!),
+  attachments: attachmentStorage,
 });
 
 /** Reads the room store; pass a selector that picks only what the component shows. */

@@ -4,6 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { parseConversationFile } from './conversation-files.ts';
+import { putAttachment } from './persistence/attachments.ts';
 import type { PeerChatDb } from './persistence/db.ts';
 import {
   deleteConversation,
@@ -145,6 +146,7 @@ export function createLibraryStore(deps: LibraryDeps): StoreApi<LibraryStore> {
           id === deps.room.getState().conversationId || (await db.conversations.get(id)) !== undefined;
         const parsed = await parseConversationFile(text, taken, deps.newId);
         if (!parsed.ok) return parsed;
+        for (const file of parsed.files) await putAttachment(db, { ...file, storedAt: deps.now() });
         await storeConversation(db, parsed.saved, deps.now());
         await deps.flushPending();
         // Opened from the file in hand, log included: no need to read back what was just written.

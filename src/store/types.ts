@@ -19,8 +19,11 @@ import type {
   TranscriptMessage,
 } from '../core/index.ts';
 import type { ModelInfo, ModelOverrides } from '../adapters/index.ts';
+import type { AttachmentActions, AttachmentState } from './room/attachment-actions.ts';
 
 export type { PeerSeat, ProviderConfig, RoomData, SavedConversation, TranscriptMessage } from '../core/index.ts';
+export type { AttachmentKind, AttachmentRef } from '../core/index.ts';
+export type { AttachmentActions, AttachmentState, PendingAttachment } from './room/attachment-actions.ts';
 
 export type Result = { ok: true } | { ok: false; message: string };
 
@@ -37,7 +40,7 @@ export interface CustomModeDraft {
 /** What the user edits about a seat. */
 export type PeerInput = Omit<PeerSeat, 'id' | 'kind' | 'enabled' | 'dap'> & Partial<Pick<PeerSeat, 'dap' | 'enabled'>>;
 
-export interface RoomState extends RoomProjection {
+export interface RoomState extends RoomProjection, AttachmentState {
   /**
    * The room log since this conversation started or was opened (`logLamport` is its newest event): every change to
    * the fields above came from one of these events (see src/core/room).
@@ -77,7 +80,7 @@ export interface RoomState extends RoomProjection {
   readOnlyReason: string | null;
 }
 
-export interface RoomActions {
+export interface RoomActions extends AttachmentActions {
   /** Sends a human message; it preempts the running round. */
   send(text: string): Result;
   stopAll(): void;

@@ -3,11 +3,17 @@
  * It already holds the whole shared history, attributed, merged so that roles alternate, and cut to budget;
  * adapters only translate it into their provider's wire shape.
  */
+import type { AttachmentRef } from '../domain/attachments.ts';
 import type { ReasoningRequest } from '../domain/reasoning.ts';
 
 export interface ChatMessage {
   role: 'user' | 'assistant';
   content: string;
+  /**
+   * Files attached to the message(s) this one carries, in order: references only. The store resolves their bytes
+   * just before the adapter call.
+   */
+  attachments?: AttachmentRef[];
 }
 
 export interface PeerRequest {

@@ -63,3 +63,30 @@ describe('mergeSameRole', () => {
     ]);
   });
 });
+
+describe('attachments through the role mapping', () => {
+  const image = { id: 'a'.repeat(64), name: 'chart.png', mimeType: 'image/png', size: 10, kind: 'image' as const };
+  const notes = { id: 'b'.repeat(64), name: 'notes.txt', mimeType: 'text/plain', size: 5, kind: 'text' as const };
+
+  it('keeps every attachment, in order, when consecutive messages are merged', () => {
+    expect(
+      mergeSameRole([
+        { role: 'user', content: '1', attachments: [image] },
+        { role: 'user', content: '2' },
+        { role: 'user', content: '3', attachments: [notes] },
+        { role: 'assistant', content: '4' },
+      ]),
+    ).toEqual([
+      { role: 'user', content: '1\n\n2\n\n3', attachments: [image, notes] },
+      { role: 'assistant', content: '4' },
+    ]);
+  });
+
+  it('carries a human message’s files to the user message of every peer', () => {
+    const withFiles: HistoryEntry = { ...entry('human', 'look'), attachments: [image, notes] };
+    const messages = historyMessagesFor('a', cut([entry('b', 'x'), withFiles]));
+    expect(messages).toEqual([
+      { role: 'user', content: '[@b (B)]:\nx\n\n[@human (HUMAN)]:\nlook', attachments: [image, notes] },
+    ]);
+  });
+});

@@ -23,28 +23,38 @@ export interface AttributedEntry {
   messageId: string;
   role: ChatMessage['role'];
   content: string;
+  attachments?: ChatMessage['attachments'];
 }
 
 /** Maps one entry for `peerId`: own messages plain as `assistant`, others attributed as `user`. */
 export function attributeEntryFor(peerId: string, entry: HistoryEntry): AttributedEntry {
-  if (entry.authorId === peerId) return { messageId: entry.messageId, role: 'assistant', content: entry.text };
-  return { messageId: entry.messageId, role: 'user', content: attributeText(entry.header, entry.text) };
+  const files = entry.attachments ? { attachments: entry.attachments } : {};
+  if (entry.authorId === peerId)
+    return { messageId: entry.messageId, role: 'assistant', content: entry.text, ...files };
+  return { messageId: entry.messageId, role: 'user', content: attributeText(entry.header, entry.text), ...files };
 }
 
-/** Merges consecutive messages of the same role. */
-export function mergeSameRole(messages: readonly ChatMessage[]): ChatMessage[] {
-  const merged: ChatMessage[] = [];
-  let parts: string[] = [];
-  let role: ChatMessage['role'] | null = null;
+/**
+ * Merges consecutive messages of the same role: texts joined by a blank line, attachments kept in order. Generic so
+ * that a request whose attachments carry their bytes (the adapters') merges the same way.
+ */
+export function mergeSameRole<M extends ChatMessage>(messages: readonly M[]): M[] {
+  const merged: M[] = [];
+  let group: M[] = [];
+  const close = () => {
+    const first = group[0];
+    if (first === undefined) return;
+    const attachments = group.flatMap((message) => message.attachments ?? []);
+    const content = group.map((message) => message.content).join(MERGE_SEPARATOR);
+    const { attachments: _dropped, ...rest } = first;
+    merged.push({ ...rest, content, ...(attachments.length > 0 ? { attachments } : {}) } as M);
+    group = [];
+  };
   for (const message of messages) {
-    if (message.role !== role && role !== null) {
-      merged.push({ role, content: parts.join(MERGE_SEPARATOR) });
-      parts = [];
-    }
-    role = message.role;
-    parts.push(message.content);
+    if (group[0] !== undefined && message.role !== group[0].role) close();
+    group.push(message);
   }
-  if (role !== null) merged.push({ role, content: parts.join(MERGE_SEPARATOR) });
+  close();
   return merged;
 }
 
@@ -57,7 +67,8 @@ export function attributedHistoryFor(peerId: string, cut: HistoryCut): Attribute
 export function historyMessagesFor(peerId: string, cut: HistoryCut): ChatMessage[] {
   const messages: ChatMessage[] = [];
   if (cut.omitted > 0) messages.push({ role: 'user', content: omittedMarker(cut.omitted) });
-  for (const { role, content } of attributedHistoryFor(peerId, cut)) messages.push({ role, content });
+  for (const { role, content, attachments } of attributedHistoryFor(peerId, cut))
+    messages.push({ role, content, ...(attachments ? { attachments } : {}) });
   const merged = mergeSameRole(messages);
   if (merged[0]?.role !== 'user') merged.unshift({ role: 'user', content: CONVERSATION_START_CUE });
   if (merged[merged.length - 1]?.role === 'assistant') merged.push({ role: 'user', content: SPEAK_AGAIN_CUE });

@@ -2,6 +2,7 @@
  * The shared history (profile §3): the messages every peer sees, in order, each with its author's attribution
  * line and a cost estimate. Peer-independent, so every peer is built from the very same list.
  */
+import { attachmentTokens, type AttachmentRef } from '../domain/attachments.ts';
 import type { Message } from '../domain/messages.ts';
 import type { Roster } from '../domain/participants.ts';
 import type { ReasoningRecord } from '../domain/reasoning.ts';
@@ -17,6 +18,8 @@ export interface HistoryEntry {
   header: string;
   /** The text as shared (with a note when it was interrupted or cut off by an error). */
   text: string;
+  /** The human's attached files (references). */
+  attachments?: AttachmentRef[];
   /**
    * Estimated tokens of the attributed form. Counted the same for every peer (even the author, who sees it
    * without the header), so that the budget cut cannot differ between peers.
@@ -38,11 +41,11 @@ export const REASONING_CLOSE = '[end of reasoning]';
 export const INTERRUPTED_NOTE = '[interrupted]';
 export const ERROR_NOTE = '[cut off by an error]';
 
-/** True when a message belongs to the shared history: no notices, no PASS, no streaming, no empty text. */
+/** True when a message belongs to the shared history: no notices, no PASS, no streaming, not empty. */
 export function isShared(message: Message): boolean {
   if (message.kind === 'notice') return false;
   if (message.status === 'passed' || message.status === 'streaming') return false;
-  return message.text.trim() !== '';
+  return message.text.trim() !== '' || (message.attachments?.length ?? 0) > 0;
 }
 
 /**
@@ -93,13 +96,16 @@ export function toHistoryEntry(
 ): HistoryEntry {
   const header = headers.get(message.authorId) ?? UNKNOWN_AUTHOR_HEADER;
   const text = sharedText(message, options);
+  const attachments = message.attachments ?? [];
+  const attachmentCost = attachments.reduce((sum, ref) => sum + attachmentTokens(ref), 0);
   return {
     messageId: message.id,
     authorId: message.authorId,
     kind: message.kind === 'human' ? 'human' : 'peer',
     header,
     text,
-    cost: attributedCost(header, text),
+    ...(attachments.length > 0 ? { attachments } : {}),
+    cost: attributedCost(header, text) + attachmentCost,
   };
 }
 

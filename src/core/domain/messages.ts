@@ -1,6 +1,7 @@
 /**
  * Messages of the shared transcript (profile §1) and the reasons a turn happened (profile §5.7).
  */
+import type { AttachmentRef } from './attachments.ts';
 
 /** Lifecycle of a message. Human messages and notices are always `complete`. */
 export type MessageStatus = 'streaming' | 'complete' | 'interrupted' | 'error' | 'passed';
@@ -35,6 +36,8 @@ export interface Message {
   /** Participant id of the author (the human's id for human messages; empty for notices). */
   authorId: string;
   text: string;
+  /** Files the human attached (references only; the store keeps the bytes). */
+  attachments?: AttachmentRef[];
   status: MessageStatus;
   /** Set when `status` is `error`. */
   errorReason?: string;

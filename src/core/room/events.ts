@@ -9,6 +9,7 @@
  * (the log is in increasing Lamport order). This is the unit a shared room syncs.
  */
 import { validateAdapterProfile, type AdapterProfile } from '../dap/adapter-profile.ts';
+import { attachmentListProblem, type AttachmentRef } from '../domain/attachments.ts';
 import type { DapOverrides } from '../dap/params.ts';
 import type { LimitOverrides } from '../governance/limits.ts';
 import type { ModeDefinition } from '../modes/mode.ts';
@@ -48,8 +49,11 @@ export type HumanControl =
 export type RoomEventBody =
   /** A new conversation at a table: who sits there, the mode, the limits and the seed. Always first. */
   | { type: 'conversation-started'; conversationId: string; title: string; room: RoomData }
-  /** The human wrote a message (`edits`: the earlier message of theirs it is an edited version of). */
-  | { type: 'human-message'; messageId: string; text: string; edits?: string }
+  /**
+   * The human wrote a message (`edits`: the earlier message of theirs it is an edited version of), with the files
+   * attached to it (`attachments`; the text may then be empty).
+   */
+  | { type: 'human-message'; messageId: string; text: string; edits?: string; attachments?: AttachmentRef[] }
   /** A turn the arbiter dispatched began; its reply is message `messageId`, empty until the turn finishes. */
   | { type: 'turn-opened'; turnId: string; messageId: string }
   /** A turn ended. `messageId` is absent when the turn never got a message (its seat had left). */
@@ -103,6 +107,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const isCount = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
+const hasAttachments = (event: Record<string, unknown>) =>
+  Array.isArray(event.attachments) && event.attachments.length > 0;
+
 const texts =
   (...fields: string[]): Check =>
   (event) =>
@@ -116,8 +123,9 @@ const BODY_CHECKS: Record<RoomEventType, Check> = {
     (isObject(event.room) && Array.isArray(event.room.peers) && isObject(event.room.human) ? null : 'room'),
   'human-message': (event) =>
     texts('messageId')(event) ??
-    (typeof event.text !== 'string' || event.text.trim() === '' ? 'text' : null) ??
-    (event.edits === undefined || isText(event.edits) ? null : 'edits'),
+    (typeof event.text !== 'string' || (event.text.trim() === '' && !hasAttachments(event)) ? 'text' : null) ??
+    (event.edits === undefined || isText(event.edits) ? null : 'edits') ??
+    attachmentListProblem(event.attachments),
   'turn-opened': texts('turnId', 'messageId'),
   'turn-finished': (event) =>
     texts('turnId')(event) ??

@@ -174,6 +174,7 @@ function humanMessage(state: RoomProjection, event: Extract<RoomEvent, { type: '
     kind: 'human',
     authorId: cut.human.id,
     text: event.text,
+    ...(event.attachments !== undefined && event.attachments.length > 0 ? { attachments: event.attachments } : {}),
     status: 'complete',
     modeId: cut.modeId,
     createdAt: event.at,

@@ -6,6 +6,7 @@
  * Import is a pure function: it returns the snapshot or one clear message naming the first bad field.
  */
 import type { z } from 'zod';
+import { attachmentSectionSchema, type AttachmentSection } from './attachments.ts';
 import { IMPORT_LIMITS } from './import-limits.ts';
 import { firstReferenceIssue } from './references.ts';
 import { parseJsonSafely } from './safe-json.ts';
@@ -21,10 +22,13 @@ export interface PeerChatJsonFile {
   version: typeof CONVERSATION_VERSION;
   exportedAt: string;
   conversation: ConversationSnapshot;
+  /** The attached files' bytes (base64) by content hash; absent when the conversation has none. */
+  attachments?: AttachmentSection;
 }
 
 export type ParsedConversation =
-  { ok: true; snapshot: ConversationSnapshot; exportedAt: string } | { ok: false; message: string };
+  | { ok: true; snapshot: ConversationSnapshot; exportedAt: string; attachments: AttachmentSection }
+  | { ok: false; message: string };
 
 const REFUSED = 'Conversation file refused — ';
 
@@ -32,13 +36,17 @@ const REFUSED = 'Conversation file refused — ';
  * Writes a snapshot as PeerChat JSON (two-space indented). `exportedAt` defaults to the snapshot's `updatedAt`, so
  * the same conversation always gives the same bytes; pass the real time when the user exports.
  */
-export function toPeerChatJson(snapshot: ConversationSnapshot, options: { exportedAt?: number } = {}): string {
+export function toPeerChatJson(
+  snapshot: ConversationSnapshot,
+  options: { exportedAt?: number; attachments?: AttachmentSection } = {},
+): string {
   const file: PeerChatJsonFile = {
     format: CONVERSATION_FORMAT,
     version: CONVERSATION_VERSION,
     exportedAt: new Date(options.exportedAt ?? snapshot.updatedAt).toISOString(),
     conversation: snapshot,
   };
+  if (options.attachments && Object.keys(options.attachments).length > 0) file.attachments = options.attachments;
   return JSON.stringify(file, null, 2);
 }
 
@@ -71,8 +79,11 @@ export function parsePeerChatJson(text: string): ParsedConversation {
     return refuse('exportedAt: expected an ISO date and time.');
   }
   for (const key of Object.keys(header)) {
-    if (!['format', 'version', 'exportedAt', 'conversation'].includes(key)) return refuse(`${key}: unknown field.`);
+    if (!['format', 'version', 'exportedAt', 'conversation', 'attachments'].includes(key))
+      return refuse(`${key}: unknown field.`);
   }
+  const files = attachmentSectionSchema.safeParse(header.attachments ?? {}, { reportInput: true });
+  if (!files.success) return refuse(describeIssue(files.error, 'attachments'));
   const parsed = snapshotSchema.safeParse(header.conversation, { reportInput: true });
   if (!parsed.success) return refuse(describeIssue(parsed.error, 'conversation'));
   // The parsed JSON itself, not zod's copy: the schema has no defaults or transforms and refuses unknown keys, so
@@ -81,7 +92,7 @@ export function parsePeerChatJson(text: string): ParsedConversation {
   const snapshot = header.conversation as ConversationSnapshot;
   const issue = firstReferenceIssue(snapshot);
   if (issue) return refuse(`conversation.${issue.path}: ${issue.message.replace(/\.$/, '')}.`);
-  return { ok: true, snapshot, exportedAt };
+  return { ok: true, snapshot, exportedAt, attachments: files.data };
 }
 
 function refuse(message: string): ParsedConversation {

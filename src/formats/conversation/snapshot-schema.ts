@@ -4,8 +4,8 @@
  * types at compile time, so a field added to the store's types cannot silently fall out of the format.
  */
 import { z } from 'zod';
-import { ENDING_KINDS, PROVIDER_IDS } from '../../core/index.ts';
-import type { EndingKind, ProviderId } from '../../core/index.ts';
+import { ATTACHMENT_LIMITS, PROVIDER_IDS } from '../../core/index.ts';
+import type { ProviderId } from '../../core/index.ts';
 import {
   aliasesSchema,
   dapOverridesSchema,
@@ -16,6 +16,7 @@ import {
   seatTextSchemas,
 } from '../rule-schemas.ts';
 import { IMPORT_LIMITS } from './import-limits.ts';
+import { amount, attachmentRef, count, ending, id, longText, reasoning, shortText, time } from './snapshot-parts.ts';
 import {
   COMPLETION_STATUSES,
   DAP_PRESET_IDS,
@@ -30,17 +31,6 @@ import {
   type Normalize,
 } from './snapshot-enums.ts';
 import type { ConversationSnapshot } from './snapshot.ts';
-
-// No code generation: the Content-Security-Policy forbids eval, and zod's probe for it would log a violation.
-z.config({ jitless: true });
-
-const shortText = z.string().max(IMPORT_LIMITS.shortText);
-const longText = z.string().max(IMPORT_LIMITS.longText);
-const id = shortText.min(1);
-/** Milliseconds since the epoch, up to the end of year 9999 (later years have no RFC 3339 / ISO 8601 form). */
-const time = z.number().int().min(0).max(IMPORT_LIMITS.lastTime);
-const count = z.number().int().min(0);
-const amount = z.number().min(0);
 
 // The room's parameters follow the core's rules (rule-schemas.ts): same bounds, same messages as every other way
 // in. What a field-by-field schema cannot check (names, pMin <= pMax under the mode) is in references.ts.
@@ -120,24 +110,12 @@ const turnReason = z.discriminatedUnion('kind', [
 
 const tokens = z.strictObject({ input: amount, output: amount });
 
-const reasoning = z.strictObject({
-  text: z.string().max(IMPORT_LIMITS.messageChars),
-  redacted: z.boolean().optional(),
-  tokens: amount.optional(),
-  durationMs: amount.optional(),
-});
-
-const ending = z.strictObject({
-  kind: enumOf(ENDING_KINDS as readonly [EndingKind, ...EndingKind[]]),
-  providerReason: shortText.nullable(),
-  refusal: longText.optional(),
-});
-
 const message = z.strictObject({
   id,
   kind: enumOf(MESSAGE_KINDS),
   authorId: shortText,
   text: z.string().max(IMPORT_LIMITS.messageChars),
+  attachments: z.array(attachmentRef).max(ATTACHMENT_LIMITS.maxFilesPerMessage).optional(),
   status: enumOf(MESSAGE_STATUSES),
   errorReason: shortText.optional(),
   modeId: id.optional(),

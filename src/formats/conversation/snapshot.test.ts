@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { TranscriptMessage } from '../../core/index.ts';
-import { toMarkdown } from '../markdown/markdown.ts';
+import { toMarkdown, type MarkdownOptions } from '../markdown/markdown.ts';
+import type { AttachmentSection } from './attachments.ts';
 import { toMplpBundle } from '../mplp/bundle.ts';
 import { realConversation } from '../testing/real-conversation.ts';
 import { toPeerChatJson } from './peerchat-json.ts';
@@ -8,10 +9,13 @@ import { savedFromSnapshot, snapshotOf, type ConversationSnapshot, type Snapshot
 
 describe('no export can see a key', () => {
   it('the exports take only a snapshot, and a snapshot has no provider settings (checked by tsc)', () => {
-    expectTypeOf(toMarkdown).parameters.toEqualTypeOf<[ConversationSnapshot]>();
+    // Besides the snapshot, only where attached files are (paths) and their bytes: nothing of the providers.
+    expectTypeOf(toMarkdown).parameters.toEqualTypeOf<[ConversationSnapshot, MarkdownOptions?]>();
     expectTypeOf(toMplpBundle).parameters.toEqualTypeOf<[ConversationSnapshot]>();
     expectTypeOf(toPeerChatJson).parameter(0).toEqualTypeOf<ConversationSnapshot>();
-    expectTypeOf(toPeerChatJson).parameter(1).toEqualTypeOf<{ exportedAt?: number } | undefined>();
+    expectTypeOf(toPeerChatJson)
+      .parameter(1)
+      .toEqualTypeOf<{ exportedAt?: number; attachments?: AttachmentSection } | undefined>();
     expectTypeOf<ConversationSnapshot>().not.toHaveProperty('providers');
     expectTypeOf<ConversationSnapshot['room']>().not.toHaveProperty('providers');
     expectTypeOf<ConversationSnapshot['room']['peers'][number]>().not.toHaveProperty('apiKey');

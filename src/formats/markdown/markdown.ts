@@ -19,9 +19,15 @@ import { fenced, inline, utcTime } from './markdown-text.ts';
 import { participantOf, type ConversationSnapshot } from '../conversation/snapshot.ts';
 import { roundEndInWords, turnReasonInWords } from './words.ts';
 
+/** Options of `toMarkdown`. */
+export interface MarkdownOptions {
+  /** Where each attached file is beside the Markdown (by attachment id), to link it; otherwise only its name. */
+  attachmentPaths?: ReadonlyMap<string, string>;
+}
+
 /** Renders a conversation as Markdown. */
-export function toMarkdown(snapshot: ConversationSnapshot): string {
-  const blocks = [...headerBlocks(snapshot), '## Transcript', ...transcriptBlocks(snapshot)];
+export function toMarkdown(snapshot: ConversationSnapshot, options: MarkdownOptions = {}): string {
+  const blocks = [...headerBlocks(snapshot), '## Transcript', ...transcriptBlocks(snapshot, options)];
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -56,7 +62,7 @@ function headerBlocks(snapshot: ConversationSnapshot): string[] {
  * of the event that started it (its `round-started` for a human message, its `turn-dispatched` for a peer's), and
  * every round end logged before that anchor is written before the message.
  */
-function transcriptBlocks(snapshot: ConversationSnapshot): string[] {
+function transcriptBlocks(snapshot: ConversationSnapshot, options: MarkdownOptions): string[] {
   const anchors = anchorsOf(snapshot.events);
   const roundEnds = snapshot.events.filter((event) => event.type === 'round-ended');
   const blocks: string[] = [];
@@ -87,7 +93,7 @@ function transcriptBlocks(snapshot: ConversationSnapshot): string[] {
       continue;
     }
     flushPassed();
-    blocks.push(...messageBlocks(snapshot, message));
+    blocks.push(...messageBlocks(snapshot, message), ...attachmentLines(message, options));
   }
   flushPassed();
   flushEnds(Infinity);
@@ -138,6 +144,17 @@ function endingLine(snapshot: ConversationSnapshot, message: TranscriptMessage):
   const seat = snapshot.room.peers.find((peer) => peer.id === message.authorId);
   const provider = seat?.provider ?? 'openai-compatible';
   return [`*${inline(endingWords(message.ending, provider))}*`];
+}
+
+/** "**Attached:** [chart.png](attachments/chart.png) · notes.txt" */
+function attachmentLines(message: TranscriptMessage, options: MarkdownOptions): string[] {
+  const files = message.attachments ?? [];
+  if (files.length === 0) return [];
+  const links = files.map((file) => {
+    const path = options.attachmentPaths?.get(file.id);
+    return path === undefined ? inline(file.name) : `[${inline(file.name)}](<${encodeURI(path)}>)`;
+  });
+  return [`**Attached:** ${links.join(' · ')}`];
 }
 
 function statusWords(message: TranscriptMessage): string[] {

@@ -70,11 +70,25 @@ function message(messageId: string, room: RoomData, peerIds: readonly string[]):
           },
           { requiredKeys: ['kind', 'providerReason'] },
         ),
+        attachments: fc.array(attachmentRef, { maxLength: 3 }),
       },
       { requiredKeys: ['author', 'text', 'status', 'createdAt'] },
     )
     .map(({ author: who, ...rest }) => ({ id: messageId, ...who, ...rest }));
 }
+
+const attachmentRef = fc.record(
+  {
+    id: fc.stringMatching(/^[0-9a-f]{64}$/),
+    name: fc.string({ minLength: 1, maxLength: 40 }).filter((name) => name.trim() !== ''),
+    mimeType: fc.constantFrom('image/png', 'text/plain', 'application/pdf'),
+    size: fc.nat(),
+    kind: fc.constantFrom('image' as const, 'text' as const, 'pdf' as const),
+    width: fc.integer({ min: 1, max: 4096 }),
+    height: fc.integer({ min: 1, max: 4096 }),
+  },
+  { requiredKeys: ['id', 'name', 'mimeType', 'size', 'kind'] },
+);
 
 function eventBody(
   room: RoomData,

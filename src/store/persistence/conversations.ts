@@ -6,6 +6,7 @@
 import type { CoreEvent, RoomEvent } from '../../core/index.ts';
 import type { SavedConversation, TranscriptMessage } from '../types.ts';
 import type { Table } from 'dexie';
+import { attachmentUsesOf, sweepAttachments } from './attachments.ts';
 import type { ConversationRecord, EventRecord, MessageRecord, PeerChatDb, RoomLogRecord } from './db.ts';
 
 export interface ConversationSummary {
@@ -133,9 +134,11 @@ export interface ConversationChanges {
 
 /** Writes one batch in one transaction: the log and the snapshot it leads to are stored together or not at all. */
 export async function saveChanges(db: PeerChatDb, changes: ConversationChanges): Promise<void> {
-  await db.transaction('rw', [db.conversations, db.messages, db.events, db.roomLog], async () => {
+  await db.transaction('rw', [db.conversations, db.messages, db.events, db.roomLog, db.attachmentUses], async () => {
     if (changes.record) await db.conversations.put(changes.record);
     if (changes.messages.length > 0) await db.messages.bulkPut(changes.messages);
+    const uses = attachmentUsesOf(changes.messages);
+    if (uses.length > 0) await db.attachmentUses.bulkPut(uses);
     if (changes.events.length > 0) await db.events.bulkPut(changes.events);
     if (changes.roomLog && changes.roomLog.length > 0) await db.roomLog.bulkPut(changes.roomLog);
   });
@@ -181,13 +184,14 @@ export async function undoDelete(db: PeerChatDb, id: string): Promise<void> {
     .modify((record) => void delete record.deletedAt);
 }
 
-/** Removes conversations deleted before `before`, with their messages and events. */
+/** Removes conversations deleted before `before`, with their messages and events, and files only they used. */
 export async function purgeDeleted(db: PeerChatDb, before: number): Promise<void> {
   const doomed = (await db.conversations.toArray()).filter(
     (record) => record.deletedAt !== undefined && record.deletedAt < before,
   );
   for (const record of doomed) {
-    await db.transaction('rw', [db.conversations, db.messages, db.events, db.roomLog], async () => {
+    await db.transaction('rw', [db.conversations, db.messages, db.events, db.roomLog, db.attachmentUses], async () => {
+      await db.attachmentUses.where('conversationId').equals(record.id).delete();
       const [from, to] = [
         [record.id, -Infinity],
         [record.id, Infinity],
@@ -198,6 +202,7 @@ export async function purgeDeleted(db: PeerChatDb, before: number): Promise<void
       await db.conversations.delete(record.id);
     });
   }
+  if (doomed.length > 0) await sweepAttachments(db, before);
 }
 
 /**

@@ -39,12 +39,32 @@ export interface RoomLogRecord {
   event: RoomEvent;
 }
 
+/** An attached file's bytes, stored once under the SHA-256 of the bytes (`AttachmentRef.id`). */
+export interface AttachmentRecord {
+  id: string;
+  mimeType: string;
+  size: number;
+  bytes: Uint8Array;
+  /** A text file's content (UTF-8), or the text extracted from a PDF. */
+  text?: string;
+  /** When it was first stored: a file not yet on any message is kept a while (it may be about to be sent). */
+  storedAt: number;
+}
+
+/** One conversation's use of an attachment: what keeps it stored. */
+export interface AttachmentUseRecord {
+  attachmentId: string;
+  conversationId: string;
+}
+
 export class PeerChatDb extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   conversations!: EntityTable<ConversationRecord, 'id'>;
   messages!: Table<MessageRecord, [string, string]>;
   events!: Table<EventRecord, [string, number]>;
   roomLog!: Table<RoomLogRecord, [string, number]>;
+  attachments!: EntityTable<AttachmentRecord, 'id'>;
+  attachmentUses!: Table<AttachmentUseRecord, [string, string]>;
 
   constructor(name = 'peerchat') {
     super(name);
@@ -57,5 +77,7 @@ export class PeerChatDb extends Dexie {
     });
     // The room log; conversations stored before it have none, and their log starts at their stored snapshot.
     this.version(3).stores({ roomLog: '[conversationId+lamport]' });
+    // Attached files, once each by content hash, and which conversations use them (deleting the last use frees one).
+    this.version(4).stores({ attachments: 'id', attachmentUses: '[attachmentId+conversationId], conversationId' });
   }
 }

@@ -6,6 +6,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { PeerAdapter, ProfileTracker, ProviderSettings } from '../../adapters/index.ts';
 import type { RoomData, RoomEventBody } from '../../core/index.ts';
+import type { AttachmentStorage } from '../attachments/storage.ts';
 import type { Result, RoomStore } from '../types.ts';
 
 /** Everything with a side effect comes in from outside, so the store runs in Node tests as in the browser. */
@@ -18,6 +19,8 @@ export interface FacilitatorDeps {
   /** Runs `flush` once before the next paint (requestAnimationFrame in the browser). */
   requestFrame(flush: () => void): void;
   initialRoom: RoomData;
+  /** Where attached files' bytes are kept (IndexedDB in the app); in memory when not given. */
+  attachments?: AttachmentStorage;
   /** What the adapters observe of each provider and model (DAP profiles); a fresh tracker when not given. */
   profiles?: ProfileTracker;
 }
@@ -41,6 +44,8 @@ export interface RoomContext {
   blockedReason(): string | null;
   /** Logs each seat's adapter profile that changed (after a turn result, a seat change, a new conversation). */
   syncProfiles(): void;
+  /** Where attached files are kept (the injected storage, or memory). */
+  attachments: AttachmentStorage;
   /** Aborts every running turn and drops their late results (the conversation is being replaced). */
   abortAll(): void;
 }

@@ -3,7 +3,8 @@
  * Each checks what only the store knows (read-only, still opening, input limits) and commits a room event.
  */
 import { MAX_MESSAGE_CHARS } from '../../core/index.ts';
-import type { HumanControl } from '../../core/index.ts';
+import type { AttachmentRef, HumanControl } from '../../core/index.ts';
+import { STILL_READING_FILES } from './attachment-actions.ts';
 import type { Result, RoomActions } from '../types.ts';
 import type { RoomContext } from './context.ts';
 
@@ -28,16 +29,22 @@ export function conversationActions(ctx: RoomContext): ConversationActions {
   const { deps, get, set } = ctx;
 
   /** Appends a human message and opens its round; `edits` names the message it is an edited version of. */
-  const postHumanMessage = (text: string, edits?: string): Result => {
+  const postHumanMessage = (text: string, edits?: string, attachments: AttachmentRef[] = []): Result => {
     const blocked = ctx.blockedReason();
     if (blocked) return { ok: false, message: blocked };
-    if (text.trim() === '') return { ok: false, message: 'Write something first.' };
+    if (text.trim() === '' && attachments.length === 0) return { ok: false, message: 'Write something first.' };
     if (text.length > MAX_MESSAGE_CHARS)
       return { ok: false, message: `That message is over ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters.` };
     // The round this message opens draws its speakers with each adapter's current profile.
     ctx.syncProfiles();
     return ctx.commit(
-      { type: 'human-message', messageId: deps.newId(), text, ...(edits !== undefined ? { edits } : {}) },
+      {
+        type: 'human-message',
+        messageId: deps.newId(),
+        text,
+        ...(edits !== undefined ? { edits } : {}),
+        ...(attachments.length > 0 ? { attachments } : {}),
+      },
       { beforeEffects: ctx.refreshContextFills },
     );
   };
@@ -51,7 +58,13 @@ export function conversationActions(ctx: RoomContext): ConversationActions {
   };
 
   return {
-    send: (text) => postHumanMessage(text),
+    send(text) {
+      if (get().attachmentsReading > 0) return { ok: false, message: STILL_READING_FILES };
+      const attachments = get().pendingAttachments.map((pending) => pending.ref);
+      const result = postHumanMessage(text, undefined, attachments);
+      if (result.ok && attachments.length > 0) set({ pendingAttachments: [] });
+      return result;
+    },
 
     editAndRerun(messageId, text) {
       const original = get().messages[messageId];
@@ -59,7 +72,7 @@ export function conversationActions(ctx: RoomContext): ConversationActions {
         return { ok: false, message: 'Only your own messages can be edited.' };
       if (!get().messageIds.includes(messageId))
         return { ok: false, message: 'That message is not on the branch you are viewing.' };
-      return postHumanMessage(text, messageId);
+      return postHumanMessage(text, messageId, original.attachments);
     },
 
     showVersion(messageId) {

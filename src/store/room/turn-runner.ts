@@ -7,6 +7,7 @@
 import type { AdapterEvent, ProfileTracker, ProviderSettings, TurnResult } from '../../adapters/index.ts';
 import { keyForSeat, modeById, transcriptOf, withheldKeyMessage } from '../../core/index.ts';
 import type { ArbiterEffect, PeerSeat, TurnRecord, ContextBuilder } from '../../core/index.ts';
+import { resolveAttachments } from '../attachments/resolve.ts';
 import { turnCost } from '../costs/prices.ts';
 import type { RoomContext } from './context.ts';
 
@@ -142,7 +143,9 @@ export function createTurnRunner(
     if (withheld) record = refusedRecord({ reason: 'bad-key', message: withheld });
     else {
       const adapter = deps.adapterFor(providerSettings(peer));
-      const result = await adapter.stream(request, { signal: controller.signal, onEvent, room });
+      // The bytes of attached files join the request only now, in the form this peer's model takes.
+      const withFiles = await resolveAttachments(request, peer, ctx.attachments);
+      const result = await adapter.stream(withFiles, { signal: controller.signal, onEvent, room });
       // Only what a provider answered tells about its health and speed.
       if (startedIn === generation) profiles.observe(peer, result);
       record = recordOf(peer, result);

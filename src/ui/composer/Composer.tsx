@@ -1,5 +1,7 @@
 import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { parseMentions, readOnlyNotice } from '../../store/index.ts';
+import { AttachButton, PendingAttachments } from '../attachments/PendingAttachments.tsx';
+import { filesOf } from '../attachments/files-of.ts';
 import { Refusal } from '../common/Refusal.tsx';
 import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
 import { AddressLine } from './AddressLine.tsx';
@@ -24,7 +26,7 @@ export const COMPOSER_ID = 'composer-message';
 export const PLAIN_COMPOSER_CHARS = 20_000;
 
 export function Composer() {
-  const { send } = useRoomActions();
+  const { send, attachFiles } = useRoomActions();
   const human = useRoomStore((state) => state.human);
   const peers = useRoomStore((state) => state.peers);
   // Another tab holds this conversation, or it has ended: the box and Send say why and rest.
@@ -76,6 +78,9 @@ export function Composer() {
     edit(next.text, next.caret);
   };
 
+  const addFiles = (files: File[]) =>
+    void attachFiles(files).then((result) => setRefusal(result.ok ? null : result.message));
+
   const submit = () => {
     const result = send(text);
     if (!result.ok) {
@@ -121,7 +126,17 @@ export function Composer() {
         event.preventDefault();
         submit();
       }}
+      onDragOver={(event) => {
+        if (readOnly === null && event.dataTransfer.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        const files = filesOf(event.dataTransfer);
+        if (readOnly !== null || files.length === 0) return;
+        event.preventDefault();
+        addFiles(files);
+      }}
     >
+      <PendingAttachments />
       <div className="mx-auto flex max-w-3xl items-end gap-2">
         <div className="relative min-w-0 flex-1 rounded-md bg-white dark:bg-slate-900">
           {!plain && (
@@ -147,6 +162,12 @@ export function Composer() {
             onChange={(event) => edit(event.target.value, event.target.selectionStart)}
             onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
             onKeyDown={onKeyDown}
+            onPaste={(event) => {
+              const files = filesOf(event.clipboardData);
+              if (files.length === 0) return;
+              event.preventDefault();
+              addFiles(files);
+            }}
             onScroll={(event) => {
               if (backdropRef.current) backdropRef.current.scrollTop = event.currentTarget.scrollTop;
             }}
@@ -154,6 +175,7 @@ export function Composer() {
           />
           {open && <MentionSuggestions id={listId} suggestions={suggestions} active={activeIndex} onPick={pick} />}
         </div>
+        <AttachButton disabled={readOnly !== null} onFiles={addFiles} />
         <button
           type="submit"
           disabled={readOnly !== null}

@@ -1,5 +1,6 @@
 import { memo, useContext, useId, useState } from 'react';
 import type { TranscriptMessage } from '../../store/index.ts';
+import { MessageAttachments } from '../attachments/AttachmentChip.tsx';
 import { SafeMarkdown } from '../markdown/SafeMarkdown.tsx';
 import { useRoomStore } from '../state/room-store.tsx';
 import { EditMessage } from './EditMessage.tsx';
@@ -77,6 +78,7 @@ function MessageArticle({ message, position }: { message: TranscriptMessage; pos
           </div>
         </>
       )}
+      <MessageAttachments files={message.attachments} />
       <MessageNotes message={message} />
       {!editing && <MessageFooter message={message} onEdit={() => setEditing(true)} />}
     </article>

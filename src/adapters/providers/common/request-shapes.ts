@@ -4,6 +4,7 @@
  */
 import { CONVERSATION_START_CUE, mergeSameRole, RESERVED_OUTPUT_TOKENS } from '../../../core/index.ts';
 import type { ChatMessage, PeerRequest, ReasoningEffort } from '../../../core/index.ts';
+import { hasAttachments, messageParts, type AttachmentPart } from './attachment-parts.ts';
 
 /**
  * Anthropic requires `max_tokens`; a seat that sets no limit gets the output the core kept free for it in the
@@ -20,9 +21,22 @@ function alternating(messages: readonly ChatMessage[]): ChatMessage[] {
 
 // OpenAI Chat Completions ----------------------------------------------------------------------------------------
 
-export interface OpenAIChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
+export type OpenAIChatContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+
+/** Content parts only for the human's messages with attachments (a PDF's text goes in as text). */
+export type OpenAIChatMessage =
+  { role: 'system' | 'assistant'; content: string } | { role: 'user'; content: string | OpenAIChatContentPart[] };
+
+const dataUrl = (mimeType: string, data: string) => `data:${mimeType};base64,${data}`;
+
+function openAIChatPart(part: AttachmentPart): OpenAIChatContentPart {
+  if (part.type === 'image') return { type: 'image_url', image_url: { url: dataUrl(part.mimeType, part.data) } };
+  return { type: 'text', text: part.type === 'text' ? part.text : '' };
+}
+
+function toOpenAIChatMessage(message: ChatMessage): OpenAIChatMessage {
+  if (!hasAttachments(message) || message.role !== 'user') return { role: message.role, content: message.content };
+  return { role: 'user', content: messageParts(message, { nativePdf: false }).map(openAIChatPart) };
 }
 
 export interface OpenAIChatRequest {
@@ -47,7 +61,7 @@ export interface OpenAIChatOptions {
 export function toOpenAIChatRequest(request: PeerRequest, options: OpenAIChatOptions = {}): OpenAIChatRequest {
   const body: OpenAIChatRequest = {
     model: request.model,
-    messages: [{ role: 'system', content: request.system }, ...alternating(request.messages)],
+    messages: [{ role: 'system', content: request.system }, ...alternating(request.messages).map(toOpenAIChatMessage)],
   };
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.maxOutputTokens !== undefined)
@@ -58,9 +72,24 @@ export function toOpenAIChatRequest(request: PeerRequest, options: OpenAIChatOpt
 
 // OpenAI Responses -----------------------------------------------------------------------------------------------
 
+export type OpenAIResponsesContentPart =
+  { type: 'input_text'; text: string } | { type: 'input_image'; image_url: string; detail: 'auto' };
+
 export interface OpenAIResponsesInputMessage {
   role: 'user' | 'assistant';
-  content: string;
+  /** Content parts only for (the human's) messages with attachments. */
+  content: string | OpenAIResponsesContentPart[];
+}
+
+function responsesPart(part: AttachmentPart): OpenAIResponsesContentPart {
+  if (part.type === 'image')
+    return { type: 'input_image', image_url: dataUrl(part.mimeType, part.data), detail: 'auto' };
+  return { type: 'input_text', text: part.type === 'text' ? part.text : '' };
+}
+
+function toResponsesMessage(message: ChatMessage): OpenAIResponsesInputMessage {
+  if (!hasAttachments(message) || message.role !== 'user') return { role: message.role, content: message.content };
+  return { role: message.role, content: messageParts(message, { nativePdf: false }).map(responsesPart) };
 }
 
 export interface OpenAIResponsesRequest {
@@ -80,7 +109,7 @@ export function toOpenAIResponsesRequest(request: PeerRequest): OpenAIResponsesR
   const body: OpenAIResponsesRequest = {
     model: request.model,
     instructions: request.system,
-    input: alternating(request.messages),
+    input: alternating(request.messages).map(toResponsesMessage),
     store: false,
   };
   if (request.temperature !== undefined) body.temperature = request.temperature;
@@ -91,9 +120,33 @@ export function toOpenAIResponsesRequest(request: PeerRequest): OpenAIResponsesR
 
 // Anthropic Messages ---------------------------------------------------------------------------------------------
 
+export type AnthropicContentBlock =
+  | { type: 'text'; text: string }
+  | { type: 'image'; source: { type: 'base64'; media_type: AnthropicImageType; data: string } }
+  | { type: 'document'; source: { type: 'base64'; media_type: 'application/pdf'; data: string } };
+
+type AnthropicImageType = 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif';
+
 export interface AnthropicMessage {
   role: 'user' | 'assistant';
-  content: string;
+  /** Content blocks only for messages with attachments; PDFs go as native documents. */
+  content: string | AnthropicContentBlock[];
+}
+
+function anthropicBlock(part: AttachmentPart): AnthropicContentBlock {
+  if (part.type === 'image')
+    return {
+      type: 'image',
+      source: { type: 'base64', media_type: part.mimeType as AnthropicImageType, data: part.data },
+    };
+  if (part.type === 'pdf')
+    return { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: part.data } };
+  return { type: 'text', text: part.text };
+}
+
+function toAnthropicMessage(message: ChatMessage): AnthropicMessage {
+  if (!hasAttachments(message)) return { role: message.role, content: message.content };
+  return { role: message.role, content: messageParts(message, { nativePdf: true }).map(anthropicBlock) };
 }
 
 export interface AnthropicMessagesRequest {
@@ -119,7 +172,7 @@ export function toAnthropicRequest(request: PeerRequest): AnthropicMessagesReque
   const body: AnthropicMessagesRequest = {
     model: request.model,
     system: request.system,
-    messages: alternating(request.messages),
+    messages: alternating(request.messages).map(toAnthropicMessage),
     max_tokens: answerTokens,
   };
   const budget = request.reasoning?.budgetTokens;
@@ -136,8 +189,18 @@ export function toAnthropicRequest(request: PeerRequest): AnthropicMessagesReque
 
 // Gemini ---------------------------------------------------------------------------------------------------------
 
-export interface GeminiPart {
-  text: string;
+export type GeminiPart = { text: string } | { inlineData: { mimeType: string; data: string } };
+
+/** Gemini reads images and PDFs natively (both as inline data). */
+function geminiPart(part: AttachmentPart): GeminiPart {
+  if (part.type === 'image') return { inlineData: { mimeType: part.mimeType, data: part.data } };
+  if (part.type === 'pdf') return { inlineData: { mimeType: 'application/pdf', data: part.data } };
+  return { text: part.text };
+}
+
+function geminiParts(message: ChatMessage): GeminiPart[] {
+  if (!hasAttachments(message)) return [{ text: message.content }];
+  return messageParts(message, { nativePdf: true }).map(geminiPart);
 }
 
 export interface GeminiContent {
@@ -147,7 +210,7 @@ export interface GeminiContent {
 
 export interface GeminiRequest {
   model: string;
-  systemInstruction: { parts: GeminiPart[] };
+  systemInstruction: { parts: { text: string }[] };
   contents: GeminiContent[];
   generationConfig: {
     temperature?: number;
@@ -174,7 +237,7 @@ export function toGeminiRequest(request: PeerRequest): GeminiRequest {
     systemInstruction: { parts: [{ text: request.system }] },
     contents: alternating(request.messages).map((message) => ({
       role: message.role === 'assistant' ? 'model' : 'user',
-      parts: [{ text: message.content }],
+      parts: geminiParts(message),
     })),
     generationConfig,
   };
