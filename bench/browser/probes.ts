@@ -95,7 +95,7 @@ export interface StreamProbeData {
  * runs), not when the SDK next reads: the SDK's own parsing and queueing count as part of the delay.
  *
  * Paint: a MutationObserver flags that the DOM changed; the next animation-frame callback reads the text of the
- * message articles and notes every marker seen for the first time. The store flushes streamed text in a rAF
+ * messages' answers and notes every marker seen for the first time. The store flushes streamed text in a rAF
  * callback and React commits it in that same task, so this frame is painted right after; the *next* rAF callback
  * runs once that paint is done (one frame later at 60 Hz), which is the time we record — an upper bound of the
  * paint, never an earlier time.
@@ -158,7 +158,9 @@ export function installStreamProbe(options: StreamProbeOptions): void {
     if (dirty) {
       dirty = false;
       const at = performance.now();
-      for (const article of document.querySelectorAll('article')) {
+      // The answer only: the footer after it (live token and cost estimates) changes as the reply streams, so the
+      // article's whole text does not only grow at its end.
+      for (const article of document.querySelectorAll('article [data-part="answer"]')) {
         const text = article.textContent ?? '';
         // Streamed text only grows at the end: rescan from a little before where the last scan stopped.
         const from = Math.max(0, (scannedLength.get(article) ?? 0) - options.markerLength);
