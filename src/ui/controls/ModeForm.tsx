@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CustomModeDraft, Result, RoomState } from '../../store/index.ts';
+import { FormActions } from '../common/FormActions.tsx';
 import { Refusal } from '../common/Refusal.tsx';
 
 type ModeDefinition = RoomState['customModes'][number];
@@ -125,21 +126,7 @@ export function ModeForm({
         </ul>
       </div>
       {error && <Refusal>{error}</Refusal>}
-      <div className="flex gap-2">
-        <button
-          type="submit"
-          className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700"
-        >
-          {mode ? 'Save mode' : 'Define mode'}
-        </button>
-        <button
-          type="button"
-          onClick={onDone}
-          className="rounded-md px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-        >
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel={mode ? 'Save mode' : 'Define mode'} onCancel={onDone} />
     </form>
   );
 }

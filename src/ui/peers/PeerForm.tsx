@@ -1,6 +1,7 @@
 import { useId, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { lookupModel, SEAT_SETTING_RULES, smallestAccepted } from '../../store/index.ts';
 import type { NumberRule, ProviderId, PeerInput, PeerSeat, Result } from '../../store/index.ts';
+import { FormActions } from '../common/FormActions.tsx';
 import { Refusal } from '../common/Refusal.tsx';
 import { PROVIDER_LABEL, SEAT_PROVIDERS } from '../providers/labels.ts';
 import { ModelPicker } from './ModelPicker.tsx';
@@ -251,21 +252,7 @@ export function PeerForm({
         'Extra system text for this seat only.',
       )}
       {error && <Refusal>{error}</Refusal>}
-      <div className="flex gap-2">
-        <button
-          type="submit"
-          className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700"
-        >
-          {peer ? 'Save changes' : 'Add peer'}
-        </button>
-        <button
-          type="button"
-          onClick={onDone}
-          className="rounded-md px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-        >
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel={peer ? 'Save changes' : 'Add peer'} onCancel={onDone} />
     </form>
   );
 }
