@@ -165,6 +165,9 @@ test.describe('faults in Chromium', () => {
     const model = 'e2e-adapter-google-never';
     await script(model, { fault: { kind: 'never-respond' } });
     await openHarness(page);
+    // The SDK loads on first use, inside the attempt: load it first, so a slow load on a busy machine cannot use up
+    // the 400 ms before the request is even sent (then the server never sees it).
+    await page.evaluate((settings) => window.adapterHarness.listModels(settings), google.settings());
     const { result } = await run(page, {
       settings: google.settings({ timeouts: { firstTokenMs: 400 } }),
       request: request(model),
