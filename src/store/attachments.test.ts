@@ -37,6 +37,29 @@ describe('attachments through the store', () => {
     expect(files[0]).toMatchObject({ name: 'notes.txt', kind: 'text', text: 'hello' });
   });
 
+  it('when storage cannot read the files, each turn ends with an error saying so and the round still ends', async () => {
+    const adapters = scriptedAdapters({});
+    const room = {
+      ...testRoom([]),
+      peers: [seat('gpt', { model: 'gpt-4o' }), seat('claude', { provider: 'anthropic' })],
+    };
+    const memory = memoryAttachmentStorage();
+    const failing = { save: memory.save, load: () => Promise.reject(new Error('the disk is gone')) };
+    const store = createFacilitatorStore({ ...testDeps(adapters.adapterFor, room), attachments: failing });
+    await store.getState().attachFiles([text('notes.txt', 'hello')]);
+    store.getState().send('@all read this');
+    await roundOver(store);
+    const replies = store
+      .getState()
+      .messageIds.map((id) => store.getState().messages[id]!)
+      .filter((message) => message.kind === 'peer');
+    expect(replies.map((reply) => [reply.status, reply.error?.message])).toEqual([
+      ['error', 'The attached files could not be read (the disk is gone).'],
+      ['error', 'The attached files could not be read (the disk is gone).'],
+    ]);
+    expect(adapters.calls).toEqual([]);
+  });
+
   it('the same file attached twice is kept once', async () => {
     const { store } = setup();
     await store.getState().attachFiles([text('a.txt', 'same'), text('b.txt', 'same')]);

@@ -144,11 +144,20 @@ export function createTurnRunner(
     else {
       const adapter = deps.adapterFor(providerSettings(peer));
       // The bytes of attached files join the request only now, in the form this peer's model takes.
-      const withFiles = await resolveAttachments(request, peer, ctx.attachments);
-      const result = await adapter.stream(withFiles, { signal: controller.signal, onEvent, room });
-      // Only what a provider answered tells about its health and speed.
-      if (startedIn === generation) profiles.observe(peer, result);
-      record = recordOf(peer, result);
+      const withFiles = await resolveAttachments(request, peer, ctx.attachments).then(
+        (resolved) => ({ ok: true as const, request: resolved }),
+        (error: unknown) => ({ ok: false as const, reason: error instanceof Error ? error.message : String(error) }),
+      );
+      if (!withFiles.ok) {
+        // Storage failed: this turn fails and says so, the round goes on.
+        const message = `The attached files could not be read (${withFiles.reason}).`;
+        record = refusedRecord({ reason: 'unknown', message });
+      } else {
+        const result = await adapter.stream(withFiles.request, { signal: controller.signal, onEvent, room });
+        // Only what a provider answered tells about its health and speed.
+        if (startedIn === generation) profiles.observe(peer, result);
+        record = recordOf(peer, result);
+      }
     }
     if (startedIn !== generation) return;
     controllers.delete(effect.turnId);
