@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seat } from '../testing.ts';
 import type { TranscriptMessage } from '../types.ts';
+import type { RoomEvent } from '../../core/index.ts';
 import { conversationSpend, createSpendSelector, messageSpend } from './spend.ts';
 
 // gpt-4.1 lists at $2 / $8 per million tokens; claude-haiku-4-5 at $1 / $5.
@@ -116,7 +117,7 @@ describe('conversationSpend', () => {
 
   it('gives the same object while nothing it reads changed', () => {
     const select = createSpendSelector();
-    const state = { ...input, conversationId: 'c1', logLamport: 4, olderMessagesPending: false };
+    const state = { ...input, conversationId: 'c1', log: [], logLamport: 4, olderMessagesPending: false };
     const first = select(state);
     expect(first).toEqual(conversationSpend(input));
     expect(select({ ...state })).toBe(first);
@@ -131,6 +132,7 @@ describe('conversationSpend', () => {
       messages: { ...messages, m5: streaming },
       liveInputTokens: { m5: 100 },
       conversationId: 'c1',
+      log: [] as RoomEvent[],
       logLamport: 9,
       olderMessagesPending: false,
     };
@@ -144,12 +146,39 @@ describe('conversationSpend', () => {
     expect(select(grown).byRound.at(-1)?.outputTokens).toBe(3);
     expect(select(grown).total).toEqual(conversationSpend(grown).total);
     // The turn finishes (a room event): its usage replaces the estimate.
+    const finishedEvent: RoomEvent = {
+      type: 'turn-finished',
+      turnId: 't5',
+      messageId: 'm5',
+      result: { status: 'complete', text: 'abcdefgh!' },
+      id: 'c1:10',
+      lamport: 10,
+      at: 6,
+    };
     const finished = {
       ...grown,
+      log: [finishedEvent],
       logLamport: 10,
       liveInputTokens: {},
       messages: { ...messages, m5: { ...streaming, status: 'complete' as const, tokens: { input: 7, output: 8 } } },
     };
+    // Only the turn that event finished is added to the sums made before it: the same as summing all again.
     expect(select(finished).byRound.at(-1)).toMatchObject({ roundId: 'r3', inputTokens: 7, estimated: false });
+    expect(select(finished)).toEqual(conversationSpend(finished));
+  });
+
+  it('sums everything again when the log in the state does not hold the events since the last sums', () => {
+    const select = createSpendSelector();
+    const state = {
+      ...input,
+      conversationId: 'c1',
+      log: [] as RoomEvent[],
+      logLamport: 4,
+      olderMessagesPending: false,
+    };
+    select(state);
+    const extra = reply('m9', beta.id, 'r2', { status: 'complete', tokens: { input: 3, output: 4 }, createdAt: 9 });
+    const later = { ...state, logLamport: 8, messages: { ...state.messages, m9: extra } };
+    expect(select(later)).toEqual(conversationSpend(later));
   });
 });

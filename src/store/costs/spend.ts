@@ -8,6 +8,7 @@
 import { costOf } from '../../adapters/index.ts';
 import type { ModelOverrides, ModelPricing } from '../../adapters/index.ts';
 import { estimateTokens } from '../../core/index.ts';
+import type { RoomEvent } from '../../core/index.ts';
 import type { PeerSeat, RoomState, TranscriptMessage } from '../types.ts';
 import { pricingOf } from './prices.ts';
 
@@ -56,7 +57,7 @@ export interface ConversationSpend {
 export type SpendInput = Pick<RoomState, 'messages' | 'peers' | 'modelOverrides' | 'liveInputTokens'>;
 
 /** What the selector also reads to know when finished turns may have changed (each does so through a room event). */
-export type SpendState = SpendInput & Pick<RoomState, 'conversationId' | 'logLamport' | 'olderMessagesPending'>;
+export type SpendState = SpendInput & Pick<RoomState, 'conversationId' | 'log' | 'logLamport' | 'olderMessagesPending'>;
 
 /**
  * A peer message's tokens and cost: the provider's usage once the turn finished, an estimate while it streams,
@@ -143,23 +144,35 @@ function summary(tally: Tally): ConversationSpend {
   return { total: tally.total, byPeer: [...tally.byPeer.values()], byRound };
 }
 
-/** The finished turns (every version: a regenerated reply was paid for too), summed three ways. */
-function finishedSpend({ messages, peers, modelOverrides }: Omit<SpendInput, 'liveInputTokens'>): ConversationSpend {
+/** The finished turns (every version: a regenerated reply was paid for too), counted into a tally. */
+function finishedTally({ messages, peers, modelOverrides }: Omit<SpendInput, 'liveInputTokens'>): Tally {
   const tally = tallyFor(peers);
   const prices = new Map(peers.map((seat) => [seat.id, pricingOf(seat, modelOverrides)]));
   // The hot loop of a long conversation: nothing is allocated per message.
   const turn: MessageSpend = { inputTokens: 0, outputTokens: 0, costUsd: null, estimated: false };
-  for (const message of Object.values(messages)) {
-    if (message.kind !== 'peer' || message.status === 'streaming' || !message.tokens) continue;
-    const pricing = prices.get(message.authorId);
-    turn.inputTokens = message.tokens.input;
-    turn.outputTokens = message.tokens.output;
-    turn.costUsd = pricing
-      ? (turn.inputTokens * pricing.inputPricePerMTok + turn.outputTokens * pricing.outputPricePerMTok) / 1_000_000
-      : (message.costUsd ?? null);
-    count(tally, message, turn);
-  }
-  return summary(tally);
+  for (const message of Object.values(messages)) countFinished(tally, message, prices, turn);
+  return tally;
+}
+
+/** Counts a finished turn with usage (others count nothing), priced at `prices`, reusing `turn`. */
+function countFinished(
+  tally: Tally,
+  message: TranscriptMessage,
+  prices: ReadonlyMap<string, ModelPricing | undefined>,
+  turn: MessageSpend,
+): void {
+  if (message.kind !== 'peer' || message.status === 'streaming' || !message.tokens) return;
+  const pricing = prices.get(message.authorId);
+  turn.inputTokens = message.tokens.input;
+  turn.outputTokens = message.tokens.output;
+  turn.costUsd = pricing
+    ? (turn.inputTokens * pricing.inputPricePerMTok + turn.outputTokens * pricing.outputPricePerMTok) / 1_000_000
+    : (message.costUsd ?? null);
+  count(tally, message, turn);
+}
+
+function finishedSpend(input: Omit<SpendInput, 'liveInputTokens'>): ConversationSpend {
+  return summary(finishedTally(input));
 }
 
 /**
@@ -204,21 +217,52 @@ export function conversationSpend(input: SpendInput): ConversationSpend {
 }
 
 /**
- * A `conversationSpend` selector for components: the same input gives the same object, and the finished turns are
- * summed again only when they may have changed (a room event, another conversation, older messages read in, seats
- * or prices), not on every frame of streamed text, so a long conversation streams as fast as a short one.
+ * A `conversationSpend` selector for components: the same input gives the same object. The finished turns are summed
+ * once (for a conversation, its seats and prices, once its older messages are in); after that, each room event adds
+ * only the turns it finished, so a turn ending in a conversation of 100,000 messages costs no more than in one of
+ * ten. Streaming estimates are added on top, frame by frame.
  */
 export function createSpendSelector(): (state: SpendState) => ConversationSpend {
-  let finished: { key: readonly unknown[]; spend: ConversationSpend } | undefined;
+  let finished:
+    | { key: readonly unknown[]; tally: Tally; lamport: number; prices: Map<string, ModelPricing | undefined> }
+    | undefined;
+  let finishedSpendNow: ConversationSpend | undefined;
   let last: { finished: ConversationSpend; messages: unknown; live: unknown; spend: ConversationSpend } | undefined;
+  const turn: MessageSpend = { inputTokens: 0, outputTokens: 0, costUsd: null, estimated: false };
   return (state) => {
-    const key = [state.conversationId, state.logLamport, state.olderMessagesPending, state.peers, state.modelOverrides];
-    if (!finished || key.some((part, index) => part !== finished!.key[index]))
-      finished = { key, spend: finishedSpend(state) };
-    if (last?.finished === finished.spend && last.messages === state.messages && last.live === state.liveInputTokens)
+    const key = [state.conversationId, state.olderMessagesPending, state.peers, state.modelOverrides];
+    const since =
+      finished && key.every((part, index) => part === finished!.key[index]) ? newEvents(state, finished.lamport) : null;
+    if (!finished || since === null) {
+      const prices = new Map(state.peers.map((seat) => [seat.id, pricingOf(seat, state.modelOverrides)]));
+      finished = { key, tally: finishedTally(state), lamport: state.logLamport, prices };
+      finishedSpendNow = summary(finished.tally);
+    } else if (since.length > 0) {
+      for (const event of since)
+        if (event.type === 'turn-finished' && event.messageId !== undefined) {
+          const message = state.messages[event.messageId];
+          if (message) countFinished(finished.tally, message, finished.prices, turn);
+        }
+      finished.lamport = state.logLamport;
+      finishedSpendNow = summary(finished.tally);
+    }
+    const spend = finishedSpendNow!;
+    if (last?.finished === spend && last.messages === state.messages && last.live === state.liveInputTokens)
       return last.spend;
-    const spend = withStreaming(finished.spend, state);
-    last = { finished: finished.spend, messages: state.messages, live: state.liveInputTokens, spend };
-    return spend;
+    const withLive = withStreaming(spend, state);
+    last = { finished: spend, messages: state.messages, live: state.liveInputTokens, spend: withLive };
+    return withLive;
   };
+}
+
+/**
+ * The room events after `lamport`, when the log in the state holds all of them; null when it does not (another
+ * log, or one that starts later), and the sums must be made again.
+ */
+function newEvents(state: Pick<RoomState, 'log' | 'logLamport'>, lamport: number): readonly RoomEvent[] | null {
+  if (state.logLamport === lamport) return [];
+  const index = state.log.findIndex((event) => event.lamport > lamport);
+  if (index < 0) return null;
+  if (index === 0 && state.log[0]!.lamport !== lamport + 1) return null;
+  return state.log.slice(index);
 }
