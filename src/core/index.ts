@@ -14,7 +14,15 @@ export type {
   Roster,
 } from './domain/participants.ts';
 export { PROVIDER_IDS } from './domain/participants.ts';
-export type { Message, MessageKind, MessageStatus, TokenUsage, TurnReason, TurnReasonKind } from './domain/messages.ts';
+export type {
+  Message,
+  MessageKind,
+  MessageSender,
+  MessageStatus,
+  TokenUsage,
+  TurnReason,
+  TurnReasonKind,
+} from './domain/messages.ts';
 export { isHumanRequested, MAX_MESSAGE_CHARS } from './domain/messages.ts';
 export type { AttachmentKind, AttachmentRef, PickedFile } from './domain/attachments.ts';
 export {

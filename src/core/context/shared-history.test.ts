@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../domain/messages.ts';
 import { makeMessage, standardRoster } from '../testing/fixtures.ts';
 import { ERROR_NOTE, INTERRUPTED_NOTE, selectSharedHistory } from './shared-history.ts';
+import { attributionHeader } from './attribution.ts';
 
 const roster = standardRoster();
 
@@ -73,5 +74,17 @@ describe('selectSharedHistory', () => {
       ['[@unknown (former participant)]:', 'peer'],
     ]);
     expect(entries.every((entry) => entry.cost > 0)).toBe(true);
+  });
+});
+
+describe('selectSharedHistory in a shared room', () => {
+  it('names each person who wrote a human message, not the one local human', () => {
+    const messages = [
+      makeMessage({ id: 'm1', authorId: 'human', text: 'hello', sender: { memberId: 'a', name: 'Ana María' } }),
+      makeMessage({ id: 'm2', authorId: 'human', text: 'hi', sender: { memberId: 'b', name: 'Bo' } }),
+      makeMessage({ id: 'm3', authorId: 'human', text: 'solo' }),
+    ];
+    const headers = selectSharedHistory(messages, roster).map((entry) => entry.header);
+    expect(headers).toEqual(['[@ana-maría (Ana María)]:', '[@bo (Bo)]:', attributionHeader(roster.human)]);
   });
 });

@@ -81,6 +81,16 @@ export function sharedText(message: SharedMessage, options: HistoryOptions = {})
   return text;
 }
 
+/** A person's name as a handle: `Ana María` → `ana-maría`. */
+function handleOf(name: string): string {
+  const handle = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return handle === '' ? 'member' : handle;
+}
+
 /** Attribution lines by participant id. */
 export function headersByAuthor(roster: Roster): Map<string, string> {
   const headers = new Map<string, string>([[roster.human.id, attributionHeader(roster.human)]]);
@@ -94,7 +104,9 @@ export function toHistoryEntry(
   headers: ReadonlyMap<string, string>,
   options: HistoryOptions = {},
 ): HistoryEntry {
-  const header = headers.get(message.authorId) ?? UNKNOWN_AUTHOR_HEADER;
+  const header = message.sender
+    ? attributionHeader({ handle: handleOf(message.sender.name), displayName: message.sender.name })
+    : (headers.get(message.authorId) ?? UNKNOWN_AUTHOR_HEADER);
   const text = sharedText(message, options);
   const attachments = message.attachments ?? [];
   const attachmentCost = attachments.reduce((sum, ref) => sum + attachmentTokens(ref), 0);

@@ -29,12 +29,23 @@ export type TurnReason =
 
 export type TurnReasonKind = TurnReason['kind'];
 
+/** A person of a shared room, as their messages name them. */
+export interface MessageSender {
+  memberId: string;
+  name: string;
+}
+
 /** One entry of the transcript. */
 export interface Message {
   id: string;
   kind: MessageKind;
   /** Participant id of the author (the human's id for human messages; empty for notices). */
   authorId: string;
+  /**
+   * In a shared room, which person wrote a human message (the sync server stamps it from the connection, so no
+   * member can post as another). Absent in a room of one.
+   */
+  sender?: MessageSender;
   text: string;
   /** Files the human attached (references only; the store keeps the bytes). */
   attachments?: AttachmentRef[];

@@ -11,6 +11,7 @@
 import { validateAdapterProfile, type AdapterProfile } from '../dap/adapter-profile.ts';
 import { attachmentListProblem, type AttachmentRef } from '../domain/attachments.ts';
 import type { DapOverrides } from '../dap/params.ts';
+import type { MessageSender } from '../domain/messages.ts';
 import type { LimitOverrides } from '../governance/limits.ts';
 import type { ModeDefinition } from '../modes/mode.ts';
 import { endingProblem, reasoningProblem, type ReasoningRecord, type TurnEnding } from '../domain/reasoning.ts';
@@ -53,7 +54,15 @@ export type RoomEventBody =
    * The human wrote a message (`edits`: the earlier message of theirs it is an edited version of), with the files
    * attached to it (`attachments`; the text may then be empty).
    */
-  | { type: 'human-message'; messageId: string; text: string; edits?: string; attachments?: AttachmentRef[] }
+  | {
+      type: 'human-message';
+      messageId: string;
+      text: string;
+      edits?: string;
+      attachments?: AttachmentRef[];
+      /** In a shared room: the member who wrote it, as the sync server authenticated them. */
+      sender?: MessageSender;
+    }
   /** A turn the arbiter dispatched began; its reply is message `messageId`, empty until the turn finishes. */
   | { type: 'turn-opened'; turnId: string; messageId: string }
   /** A turn ended. `messageId` is absent when the turn never got a message (its seat had left). */
@@ -125,6 +134,10 @@ const BODY_CHECKS: Record<RoomEventType, Check> = {
     texts('messageId')(event) ??
     (typeof event.text !== 'string' || (event.text.trim() === '' && !hasAttachments(event)) ? 'text' : null) ??
     (event.edits === undefined || isText(event.edits) ? null : 'edits') ??
+    (event.sender === undefined ||
+    (isObject(event.sender) && isText(event.sender.memberId) && isText(event.sender.name))
+      ? null
+      : 'sender') ??
     attachmentListProblem(event.attachments),
   'turn-opened': texts('turnId', 'messageId'),
   'turn-finished': (event) =>

@@ -173,6 +173,7 @@ function humanMessage(state: RoomProjection, event: Extract<RoomEvent, { type: '
     id: event.messageId,
     kind: 'human',
     authorId: cut.human.id,
+    ...(event.sender !== undefined ? { sender: event.sender } : {}),
     text: event.text,
     ...(event.attachments !== undefined && event.attachments.length > 0 ? { attachments: event.attachments } : {}),
     status: 'complete',

@@ -64,6 +64,19 @@ describe('room events', () => {
     expect(state.logLamport).toBe(4);
   });
 
+  it('keeps who wrote a human message in a shared room, and refuses a sender without a name', () => {
+    const sender = { memberId: 'member-b', name: 'Bo' };
+    const state = replayRoom(logOf(started, { type: 'human-message', messageId: 'h1', text: 'hi', sender }));
+    expect(state.messages.h1).toMatchObject({ authorId: room.human.id, sender });
+    const [, unnamed] = logOf(started, {
+      type: 'human-message',
+      messageId: 'h1',
+      text: 'hi',
+      sender: { memberId: 'member-b', name: '' },
+    });
+    expect(roomEventProblem(unnamed, 1)).toBe('Room event e2 (human-message) has a missing or invalid "sender".');
+  });
+
   it('names what is wrong with a malformed or out-of-order event', () => {
     const [first] = logOf(started);
     expect(roomEventProblem(first, 0)).toBeNull();

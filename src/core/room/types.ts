@@ -14,6 +14,8 @@ import type { ReasoningRecord, TurnEnding } from '../domain/reasoning.ts';
 export interface PeerSeat extends PeerParticipant {
   /** A CSS colour for the peer's name and messages. */
   colour: string;
+  /** In a shared room: the member whose browser runs this seat's turns on their own key. */
+  ownerId?: string;
 }
 
 /** How to reach one provider (keys stay on the owner's device; see README). */

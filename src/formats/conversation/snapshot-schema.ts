@@ -66,6 +66,7 @@ const peer = z.strictObject({
   dap: dapOverrides,
   enabled: z.boolean(),
   colour: shortText,
+  ownerId: id.optional(),
 });
 
 const mode = z.strictObject({
@@ -114,6 +115,7 @@ const message = z.strictObject({
   id,
   kind: enumOf(MESSAGE_KINDS),
   authorId: shortText,
+  sender: z.strictObject({ memberId: id, name: shortText }).optional(),
   text: z.string().max(IMPORT_LIMITS.messageChars),
   attachments: z.array(attachmentRef).max(ATTACHMENT_LIMITS.maxFilesPerMessage).optional(),
   status: enumOf(MESSAGE_STATUSES),
