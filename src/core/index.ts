@@ -208,3 +208,12 @@ export type { EndingKind, ReasoningRecord, TurnEnding } from './domain/reasoning
 export type { ReasoningEffort, ReasoningRequest } from './domain/reasoning.ts';
 export { ENDING_KINDS, endingProblem, REASONING_EFFORTS, reasoningProblem } from './domain/reasoning.ts';
 export { isLamportOrdered, stampEvent } from './events/lamport.ts';
+
+export type {
+  ClientMessage,
+  IntentBody,
+  JoinToken,
+  Member,
+  MemberRole,
+  ServerMessage,
+} from './shared/protocol.ts';

@@ -17,6 +17,8 @@ import { createRoomLog, startedState } from './room/log.ts';
 import { priceActions } from './room/price-actions.ts';
 import { settingsActions } from './room/settings-actions.ts';
 import { createTurnRunner } from './room/turn-runner.ts';
+import { connectShared } from './shared/connection.ts';
+import { NOT_SHARED, sharedActions } from './shared/shared-actions.ts';
 import type { RoomStore } from './types.ts';
 
 export type { FacilitatorDeps } from './room/context.ts';
@@ -77,13 +79,18 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       },
       blockedReason: () => readOnlyNotice(get()) ?? (get().olderMessagesPending ? STILL_OPENING_NOTICE : null),
       syncProfiles() {
+        const memberId = ctx.sharedMemberId();
         for (const seat of get().peers) {
+          // In a shared room each browser reports only what its own seats' adapters saw.
+          if (memberId !== null && seat.ownerId !== memberId) continue;
           const profile = profiles.profileFor(seat, get().modelOverrides);
           if (!sameAdapterProfile(profile, adapterProfileOf(get().arbiter, seat.id)))
             ctx.commit({ type: 'adapter-profile-set', peerId: seat.id, profile });
         }
       },
       abortAll: () => runner.abortAll(),
+      sharedMemberId: () => get().sharedSession?.identity.memberId ?? null,
+      relay: null,
     };
     const runner = createTurnRunner(ctx, contextBuilder, profiles);
 
@@ -106,6 +113,8 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       ...priceActions(ctx),
       ...NO_PENDING_ATTACHMENTS,
       ...attachmentActions(ctx, attachments),
+      ...NOT_SHARED,
+      ...sharedActions(ctx, log, runner, deps.connectShared ?? connectShared, deps.WebSocketPolyfill),
     };
   });
 }

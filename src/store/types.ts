@@ -20,6 +20,7 @@ import type {
 } from '../core/index.ts';
 import type { ModelInfo, ModelOverrides } from '../adapters/index.ts';
 import type { AttachmentActions, AttachmentState } from './room/attachment-actions.ts';
+import type { SharedActions, SharedState } from './shared/shared-actions.ts';
 
 export type { PeerSeat, ProviderConfig, RoomData, SavedConversation, TranscriptMessage } from '../core/index.ts';
 export type { AttachmentKind, AttachmentRef } from '../core/index.ts';
@@ -40,7 +41,7 @@ export interface CustomModeDraft {
 /** What the user edits about a seat. */
 export type PeerInput = Omit<PeerSeat, 'id' | 'kind' | 'enabled' | 'dap'> & Partial<Pick<PeerSeat, 'dap' | 'enabled'>>;
 
-export interface RoomState extends RoomProjection, AttachmentState {
+export interface RoomState extends RoomProjection, AttachmentState, SharedState {
   /**
    * The room log since this conversation started or was opened (`logLamport` is its newest event): every change to
    * the fields above came from one of these events (see src/core/room).
@@ -80,7 +81,7 @@ export interface RoomState extends RoomProjection, AttachmentState {
   readOnlyReason: string | null;
 }
 
-export interface RoomActions extends AttachmentActions {
+export interface RoomActions extends AttachmentActions, SharedActions {
   /** Sends a human message; it preempts the running round. */
   send(text: string): Result;
   stopAll(): void;

@@ -7,6 +7,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { PeerAdapter, ProfileTracker, ProviderSettings } from '../../adapters/index.ts';
 import type { RoomData, RoomEventBody } from '../../core/index.ts';
 import type { AttachmentStorage } from '../attachments/storage.ts';
+import type { connectShared } from '../shared/connection.ts';
 import type { Result, RoomStore } from '../types.ts';
 
 /** Everything with a side effect comes in from outside, so the store runs in Node tests as in the browser. */
@@ -23,6 +24,10 @@ export interface FacilitatorDeps {
   attachments?: AttachmentStorage;
   /** What the adapters observe of each provider and model (DAP profiles); a fresh tracker when not given. */
   profiles?: ProfileTracker;
+  /** How a shared room connects to its sync server (the Hocuspocus provider when not given). */
+  connectShared?: typeof connectShared;
+  /** The WebSocket class for shared rooms where there is no global one (Node 20, in tests). */
+  WebSocketPolyfill?: unknown;
 }
 
 export type SetRoom = StoreApi<RoomStore>['setState'];
@@ -48,4 +53,13 @@ export interface RoomContext {
   attachments: AttachmentStorage;
   /** Aborts every running turn and drops their late results (the conversation is being replaced). */
   abortAll(): void;
+  /** This browser's member id while the room is shared, else null. */
+  sharedMemberId(): string | null;
+  /** Set while the room is shared: the text this browser's turns stream also goes to the other members. */
+  relay: StreamRelay | null;
+}
+
+/** Where streamed text goes besides this page (`seq` counts a turn's chunks from 0). */
+export interface StreamRelay {
+  delta(turnId: string, seq: number, text: string, reasoning?: string): void;
 }

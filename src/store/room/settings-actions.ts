@@ -127,7 +127,9 @@ export function settingsActions(ctx: RoomContext): SettingsActions {
         dap: input.dap ?? {},
         colour: input.colour || PEER_COLOURS[peers.length % PEER_COLOURS.length]!,
       };
-      return commitPeers([...peers, seat]);
+      // In a shared room the seat is this member's: their browser runs its turns, on their key.
+      const memberId = ctx.sharedMemberId();
+      return commitPeers([...peers, memberId !== null ? { ...seat, ownerId: memberId } : seat]);
     },
 
     updatePeer(peerId, patch) {

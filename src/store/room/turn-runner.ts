@@ -97,7 +97,8 @@ export function createTurnRunner(
     };
   };
 
-  async function start(effect: StartTurn): Promise<void> {
+  /** A room of one: the turn the arbiter started opens here, then runs. */
+  function start(effect: StartTurn): void {
     const peer = get().peers.find((seat) => seat.id === effect.peerId);
     if (!peer) {
       const error = { reason: 'unknown' as const, message: 'That peer is no longer in the room.' };
@@ -106,6 +107,11 @@ export function createTurnRunner(
     }
     const messageId = deps.newId();
     ctx.commit({ type: 'turn-opened', turnId: effect.turnId, messageId });
+    void run(effect, peer, messageId);
+  }
+
+  /** Runs an opened turn through its seat's adapter, from the context build to its `turn-finished`. */
+  async function run(effect: StartTurn, peer: PeerSeat, messageId: string): Promise<void> {
     const state = get();
     // The reply's own (empty) message is last on the path: the peer is sent what came before it.
     const messages = transcriptOf(state).filter((message) => message.id !== messageId);
@@ -123,11 +129,15 @@ export function createTurnRunner(
     const controller = new AbortController();
     controllers.set(effect.turnId, controller);
     const startedIn = generation;
+    let seq = 0;
     const onEvent = (event: AdapterEvent) => {
       if (startedIn !== generation) return;
       if (event.type === 'delta') queueText(messageId, event.text);
       else if (event.type === 'reasoning') queueText(messageId, event.text, pendingReasoning);
       else showRetrying(messageId, event.message);
+      // In a shared room the other members watch it stream (the final text comes with `turn-finished`).
+      if (event.type === 'delta') ctx.relay?.delta(effect.turnId, seq++, event.text);
+      else if (event.type === 'reasoning') ctx.relay?.delta(effect.turnId, seq++, '', event.text);
     };
     const room = {
       selfHandle: peer.handle,
@@ -190,7 +200,18 @@ export function createTurnRunner(
   }
 
   return {
-    start: (effect: StartTurn) => void start(effect),
+    start,
+    /** A shared room: the server opened this browser's seat's turn as `messageId`; it runs here, once. */
+    runOpened(effect: StartTurn, messageId: string) {
+      const peer = get().peers.find((seat) => seat.id === effect.peerId);
+      if (peer && !controllers.has(effect.turnId)) void run(effect, peer, messageId);
+    },
+    isRunning: (turnId: string) => controllers.has(turnId),
+    /** Text another member's browser streamed for a turn it runs, shown here in the same frame batching. */
+    showRelayed(messageId: string, text: string, reasoning?: string) {
+      if (text !== '') queueText(messageId, text);
+      if (reasoning) queueText(messageId, reasoning, pendingReasoning);
+    },
     abort: (turnId: string) => controllers.get(turnId)?.abort(),
     abortAll() {
       generation++;
