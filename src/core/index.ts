@@ -209,11 +209,4 @@ export type { ReasoningEffort, ReasoningRequest } from './domain/reasoning.ts';
 export { ENDING_KINDS, endingProblem, REASONING_EFFORTS, reasoningProblem } from './domain/reasoning.ts';
 export { isLamportOrdered, stampEvent } from './events/lamport.ts';
 
-export type {
-  ClientMessage,
-  IntentBody,
-  JoinToken,
-  Member,
-  MemberRole,
-  ServerMessage,
-} from './shared/protocol.ts';
+export type { ClientMessage, IntentBody, JoinToken, Member, MemberRole, ServerMessage } from './shared/protocol.ts';

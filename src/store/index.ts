@@ -14,6 +14,7 @@ import { readNewestConversation, readNewestEarly, showConversation } from './per
 import { storageCode } from './persistence/storage-code.ts';
 import type { PeerChatDb } from './persistence/db.ts';
 import type { RoomStore } from './types.ts';
+import { addressFromFragment, rememberMember } from './shared/invite.ts';
 
 // The store's public API: the only module the UI imports (eslint.config.js). What the UI needs of the layers
 // below comes through here too, so a component never reaches past the store.
@@ -196,8 +197,11 @@ export async function startPersistence(opened: () => void = () => {}): Promise<v
   performance.mark('peerchat:storage-open');
   // Read again through Dexie when the early read could not read, or read a database Dexie has since upgraded.
   const saved = read && read.version === db.backendDB().version ? read.saved : await readNewestConversation(db);
-  // Something said before storage opened stays: the stored conversation is then left in the list.
-  if (saved && roomStore.getState().messageIds.length === 0) void showConversation(roomStore, db, saved, drawnThenIdle);
+  // Something said before storage opened stays: the stored conversation is then left in the list. A page opened on
+  // a shared room's invite shows that room instead.
+  const invited = typeof location !== 'undefined' && addressFromFragment(location.hash) !== null;
+  if (saved && !invited && roomStore.getState().messageIds.length === 0)
+    void showConversation(roomStore, db, saved, drawnThenIdle);
   performance.mark('peerchat:conversation-in-room');
   opened();
   await settings;
@@ -205,3 +209,16 @@ export async function startPersistence(opened: () => void = () => {}): Promise<v
   await drawnThenIdle();
   await libraryStore.getState().refresh();
 }
+
+// Shared rooms: the invite link, and who this device is in each room it joined (kept in localStorage)
+export type { PresenceEntry, SharedIdentity, SharedRoomAddress, SharedStatus } from './shared/connection.ts';
+export type { SharedRoomSession, SharedRoomView } from './shared/shared-actions.ts';
+export type { Member, MemberRole } from '../core/index.ts';
+export { addressFromFragment, inviteFragment, rememberedMember } from './shared/invite.ts';
+
+// A member's identity is kept as soon as they share or join, so a reload comes back as the same member.
+roomStore.subscribe((state, previous) => {
+  const session = state.sharedSession;
+  if (session === null || session === previous.sharedSession || typeof localStorage === 'undefined') return;
+  rememberMember(localStorage, session.address.roomId, session.identity);
+});

@@ -88,6 +88,11 @@ export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, option
   let writing: Promise<void> = Promise.resolve();
 
   const claim = (conversationId: string) => {
+    // A shared room being joined has no conversation yet: there is nothing to save until its history arrives.
+    if (conversationId === '') {
+      saved.writable = false;
+      return;
+    }
     if (!options.locks) {
       saved.writable = true;
       return;

@@ -3,6 +3,7 @@ import { parseMentions, readOnlyNotice } from '../../store/index.ts';
 import { AttachButton, PendingAttachments } from '../attachments/PendingAttachments.tsx';
 import { filesOf } from '../attachments/files-of.ts';
 import { Refusal } from '../common/Refusal.tsx';
+import { useTypingSignal } from '../sharing/use-typing-signal.ts';
 import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
 import { AddressLine } from './AddressLine.tsx';
 import { MentionBackdrop } from './MentionBackdrop.tsx';
@@ -43,6 +44,8 @@ export function Composer() {
   const addressId = useId();
   const refusalId = useId();
   const readOnlyId = useId();
+  // In a shared room the others see "… is typing" (a room of one ignores it).
+  const signalTyping = useTypingSignal();
 
   const shownText = useDeferredValue(text);
   const mentions = useMemo(
@@ -64,6 +67,7 @@ export function Composer() {
   });
 
   const edit = (nextText: string, nextCaret: number) => {
+    signalTyping(nextText !== '');
     setText(nextText);
     setCaret(nextCaret);
     setActive(0);

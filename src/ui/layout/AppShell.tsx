@@ -4,6 +4,8 @@ import { NoticeBar } from '../controls/NoticeBar.tsx';
 import { PeerBar } from '../controls/PeerBar.tsx';
 import { ReadOnlyBanner } from '../controls/ReadOnlyBanner.tsx';
 import { RoundControls } from '../controls/RoundControls.tsx';
+import { SharedRoomBar } from '../sharing/SharedRoomBar.tsx';
+import { SharedRoomLink } from '../sharing/SharedRoomLink.tsx';
 import { Transcript } from '../transcript/Transcript.tsx';
 import { Drawer } from './Drawer.tsx';
 import { DrawerToggle } from './DrawerToggle.tsx';
@@ -63,6 +65,7 @@ export function AppShell() {
         </Drawer>
         {/* While a drawer covers the page, what is behind it takes no focus and no clicks. */}
         <main inert={covered} className="flex min-w-0 flex-1 flex-col">
+          <SharedRoomBar />
           <ReadOnlyBanner />
           <NoticeBar />
           <Transcript />
@@ -74,6 +77,7 @@ export function AppShell() {
         </main>
         <SidePanel open={drawers.open === 'panels'} onClose={drawers.close} />
       </div>
+      <SharedRoomLink />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ModeControl } from '../controls/ModeControl.tsx';
 import { SpentSoFar } from '../costs/SpentSoFar.tsx';
 import { ImportRoom } from '../roomfile/ImportRoom.tsx';
+import { ShareRoom } from '../sharing/ShareRoom.tsx';
 import { useRoomStore } from '../state/room-store.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
@@ -27,6 +28,7 @@ export function Header({ inert, start, end }: { inert: boolean; start?: ReactNod
       <ModeControl />
       <div className="ml-auto flex items-center gap-2">
         <SpentSoFar />
+        <ShareRoom />
         <ImportRoom />
         <ThemeToggle />
         {end}

@@ -13,10 +13,23 @@ export interface MessageAuthor {
 const NOTICE_AUTHOR: MessageAuthor = Object.freeze({ handle: 'system', displayName: 'PeerChat' });
 const REMOVED_AUTHOR: MessageAuthor = Object.freeze({ handle: 'removed', displayName: 'Removed peer' });
 
+/** Each shared-room person's message author, made once per message so a selector sees the same object. */
+const senders = new WeakMap<TranscriptMessage, MessageAuthor>();
+
+/** In a shared room, the person who wrote a human message, by the name they joined with. */
+function senderOf(state: RoomState, message: TranscriptMessage, name: string): MessageAuthor {
+  let author = senders.get(message);
+  if (author === undefined) {
+    author = Object.freeze({ handle: state.human.handle, displayName: name });
+    senders.set(message, author);
+  }
+  return author;
+}
+
 /** The author as shown. Returns stored (or constant) objects, so it is safe as a store selector. */
 export function authorOf(state: RoomState, message: TranscriptMessage): MessageAuthor {
   if (message.kind === 'notice') return NOTICE_AUTHOR;
-  if (message.kind === 'human') return state.human;
+  if (message.kind === 'human') return message.sender ? senderOf(state, message, message.sender.name) : state.human;
   return state.peers.find((peer) => peer.id === message.authorId) ?? REMOVED_AUTHOR;
 }
 
