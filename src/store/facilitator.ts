@@ -94,6 +94,16 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
     };
     const runner = createTurnRunner(ctx, contextBuilder, profiles);
 
+    const lifecycle = lifecycleActions(ctx);
+    const shared = sharedActions(ctx, log, runner, deps.connectShared ?? connectShared, deps.WebSocketPolyfill);
+    /** Another conversation replaces a shared room here: this browser leaves it (it goes on without us). */
+    const leavingShared =
+      <Args extends unknown[], Out>(action: (...args: Args) => Out) =>
+      (...args: Args): Out => {
+        if (get().sharedSession !== null) shared.leaveSharedRoom();
+        return action(...args);
+      };
+
     const conversationId = deps.newId();
     const room = deps.initialRoom;
     return {
@@ -109,12 +119,15 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       reachableModels: {},
       ...conversationActions(ctx),
       ...settingsActions(ctx),
-      ...lifecycleActions(ctx),
+      ...lifecycle,
+      importRoom: leavingShared(lifecycle.importRoom),
+      newConversation: leavingShared(lifecycle.newConversation),
+      loadConversation: leavingShared(lifecycle.loadConversation),
       ...priceActions(ctx),
       ...NO_PENDING_ATTACHMENTS,
       ...attachmentActions(ctx, attachments),
       ...NOT_SHARED,
-      ...sharedActions(ctx, log, runner, deps.connectShared ?? connectShared, deps.WebSocketPolyfill),
+      ...shared,
     };
   });
 }

@@ -17,7 +17,7 @@ export type {
 } from './types.ts';
 export { ANY_MODEL, MODEL_LIST_KEY, splitTokens } from './script.ts';
 export { DEFAULT_MODELS } from './formats/models.ts';
-export { REDACTED } from './log.ts';
+export { keyFingerprint, REDACTED } from './log.ts';
 
 /** Loopback only: the fake never listens beyond this machine. */
 export type LoopbackHost = '127.0.0.1' | 'localhost' | '::1';

@@ -1,4 +1,5 @@
 // The request log: one entry per request, secrets redacted, updated as the response progresses.
+import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LoggedRequest, RequestFilter } from './types.ts';
 
@@ -39,6 +40,28 @@ export function redactPath(rawUrl: string): { path: string; hadCredentials: bool
     }
   }
   return { path: url.pathname + url.search, hadCredentials };
+}
+
+/** Where each provider's SDK puts its key: a bearer token, `x-api-key`, `x-goog-api-key`, or `?key=`. */
+function credentialOf(headers: IncomingHttpHeaders, rawUrl: string): string | null {
+  const bearer = /^Bearer\s+(.+)$/i.exec(String(headers.authorization ?? ''))?.[1];
+  const header = headers['x-api-key'] ?? headers['x-goog-api-key'];
+  const query = new URL(rawUrl, 'http://fake.invalid').searchParams.get('key');
+  const key = bearer ?? (Array.isArray(header) ? header[0] : header) ?? query;
+  return key === undefined || key === null || key === '' ? null : key;
+}
+
+/**
+ * Which key a request carried, without logging it: the first 16 hex digits of its SHA-256 (`keyFingerprint` of the
+ * same key gives the same value), or null when it carried none.
+ */
+export function credentialFingerprint(headers: IncomingHttpHeaders, rawUrl: string): string | null {
+  const key = credentialOf(headers, rawUrl);
+  return key === null ? null : keyFingerprint(key);
+}
+
+export function keyFingerprint(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
 export type NewRequest = Omit<LoggedRequest, 'id' | 'at'>;

@@ -1,7 +1,7 @@
 // The server over plain HTTP: CORS, the control API, routing, redaction and shutdown.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeProviders, LoggedRequest } from './index.ts';
-import { MODEL_LIST_KEY, REDACTED, startFakeProviders } from './index.ts';
+import { keyFingerprint, MODEL_LIST_KEY, REDACTED, startFakeProviders } from './index.ts';
 
 let fake: FakeProviders;
 beforeAll(async () => {
@@ -216,6 +216,22 @@ describe('log and shutdown', () => {
     });
     expect(logged?.path).toBe('/v1beta/models/g:generateContent?key=%5Bredacted%5D');
     expect(JSON.stringify(fake.requests())).not.toContain(secret);
+  });
+
+  it('tells which key a request carried by a hash prefix, for each place an SDK puts it', async () => {
+    const places: [string, Record<string, string>][] = [
+      ['/v1/chat/completions', { authorization: 'Bearer key-one' }],
+      ['/v1/messages', { 'x-api-key': 'key-two' }],
+      ['/v1beta/models/g:generateContent', { 'x-goog-api-key': 'key-three' }],
+      ['/v1beta/models/g:generateContent?key=key-four', {}],
+      ['/v1/chat/completions', {}],
+    ];
+    for (const [path, headers] of places) await post(path, {}, headers);
+    const fingerprints = fake.requests().map((request) => request.keyFingerprint);
+    const expected = ['key-one', 'key-two', 'key-three', 'key-four'].map(keyFingerprint);
+    expect(fingerprints).toEqual([...expected, null]);
+    expect(new Set(expected).size).toBe(4);
+    expect(JSON.stringify(fake.requests())).not.toContain('key-one');
   });
 
   it('close() ends never-answered requests instead of hanging', async () => {

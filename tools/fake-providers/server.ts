@@ -15,7 +15,7 @@ import type { ModelFlavor } from './formats/models.ts';
 import { listBody, retrieveBody } from './formats/models.ts';
 import { openaiChat, openaiError } from './formats/openai-chat.ts';
 import { openaiResponses } from './formats/openai-responses.ts';
-import { redactHeaders, redactPath } from './log.ts';
+import { credentialFingerprint, redactHeaders, redactPath } from './log.ts';
 import { isHttpErrorFault, playReply, sendHttpError } from './respond.ts';
 import type { Provider } from './types.ts';
 
@@ -200,6 +200,7 @@ export class FakeServer {
       body: null,
       headers: headers.headers,
       hadCredentials: headers.hadCredentials || path.hadCredentials,
+      keyFingerprint: credentialFingerprint(req.headers, req.url ?? '/'),
       stream: false,
       status: null,
       fault: null,

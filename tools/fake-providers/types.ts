@@ -101,6 +101,8 @@ export interface LoggedRequest {
   headers: Record<string, string>;
   /** Whether any credential header (or `key` query parameter) was present. */
   hadCredentials: boolean;
+  /** Which key it was, as `keyFingerprint(key)` (a hash prefix, never the key), or null when none. */
+  keyFingerprint: string | null;
   stream: boolean;
   /** The status sent, or null while no headers were sent. */
   status: number | null;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { addressFromFragment, inviteFragment, rememberedMember } from '../../store/index.ts';
 import type { SharedRoomAddress } from '../../store/index.ts';
 import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
@@ -24,10 +24,17 @@ export function SharedRoomLink() {
     if (address && identity) void rejoinSharedRoom({ address, identity });
   }, [rejoinSharedRoom]);
 
+  const wasShared = useRef(false);
   useEffect(() => {
-    if (session === null) return;
-    const fragment = `#${inviteFragment(session.address)}`;
-    if (window.location.hash !== fragment) window.history.replaceState(null, '', fragment);
+    if (session !== null) {
+      wasShared.current = true;
+      const fragment = `#${inviteFragment(session.address)}`;
+      if (window.location.hash !== fragment) window.history.replaceState(null, '', fragment);
+    } else if (wasShared.current) {
+      // Left the room (another conversation opened): the address no longer points to it.
+      wasShared.current = false;
+      window.history.replaceState(null, '', window.location.pathname);
+    }
   }, [session]);
 
   return invited && <JoinRoom address={invited} onDone={() => setInvited(null)} />;
