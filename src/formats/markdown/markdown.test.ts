@@ -118,6 +118,22 @@ describe('toMarkdown of a real conversation', () => {
     expect(outside.filter((line) => line.startsWith('#'))).toHaveLength(3 + shown.length);
   });
 
+  it('names the person who wrote each human message of a shared room', () => {
+    const firstHuman = snapshot.messages.find((message) => message.kind === 'human');
+    const shared = {
+      ...snapshot,
+      messages: snapshot.messages.map((message) =>
+        message === firstHuman ? { ...message, sender: { memberId: 'member-bo', name: 'Bo *Builder*' } } : message,
+      ),
+    };
+    const headings = toMarkdown(shared)
+      .split('\n')
+      .filter((line) => line.startsWith('### '));
+    expect(headings.filter((line) => line.includes('Bo \\*Builder\\* (shared room)'))).toHaveLength(1);
+    const before = markdown.split('\n').filter((line) => line.startsWith('### ') && line.includes('(@you)'));
+    expect(headings.filter((line) => line.includes('(@you)'))).toHaveLength(before.length - 1);
+  });
+
   it('contains no API key', () => {
     expect(markdown).not.toContain(SECRET_KEY);
     expect(markdown).not.toContain('api.example.test');

@@ -102,7 +102,12 @@ function transcriptBlocks(snapshot: ConversationSnapshot, options: MarkdownOptio
 }
 
 function messageBlocks(snapshot: ConversationSnapshot, message: TranscriptMessage): string[] {
-  const author = message.kind === 'notice' ? 'PeerChat' : nameOf(snapshot, message.authorId);
+  const author =
+    message.kind === 'notice'
+      ? 'PeerChat'
+      : message.sender
+        ? `${inline(message.sender.name)} (shared room)`
+        : nameOf(snapshot, message.authorId);
   const humanName = nameOf(snapshot, snapshot.room.human.id);
   const details = [
     message.kind,
