@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PeerSeat } from '../../store/index.ts';
 import { useRefocus } from '../common/use-refocus.ts';
 import { PROVIDER_LABEL } from '../providers/labels.ts';
-import { useRoomActions } from '../state/room-store.tsx';
+import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
 import { ContextMeter } from './ContextMeter.tsx';
 import { DapControls } from './DapControls.tsx';
 import { PeerForm } from './PeerForm.tsx';
@@ -17,6 +17,14 @@ export function PeerCard({ peer, first, last }: { peer: PeerSeat; first: boolean
   // After the form closes, focus goes back to "Edit".
   const [editButtonRef, refocusEdit] = useRefocus<HTMLButtonElement>();
   const name = peer.displayName;
+  // In a shared room: whose browser runs this seat, on whose key.
+  const owner = useRoomStore((state) =>
+    peer.ownerId === undefined || state.shared === null
+      ? null
+      : peer.ownerId === state.shared.me.memberId
+        ? 'you'
+        : (state.shared.members.find((member) => member.memberId === peer.ownerId)?.name ?? 'a former member'),
+  );
 
   if (editing) {
     return (
@@ -56,6 +64,7 @@ export function PeerCard({ peer, first, last }: { peer: PeerSeat; first: boolean
         {PROVIDER_LABEL[peer.provider]} · {peer.model}
         {peer.settings.temperature !== undefined && ` · temperature ${peer.settings.temperature}`}
         {peer.settings.maxOutputTokens !== undefined && ` · max ${peer.settings.maxOutputTokens} output tokens`}
+        {owner !== null && (owner === 'you' ? ' · yours, on your key' : ` · seated by ${owner}, on their key`)}
       </p>
       <ContextMeter peerId={peer.id} name={name} windowTokens={peer.settings.contextWindow} />
       <details className="group">
