@@ -15,7 +15,8 @@ import type { MessageSender } from '../domain/messages.ts';
 import type { LimitOverrides } from '../governance/limits.ts';
 import type { ModeDefinition } from '../modes/mode.ts';
 import { endingProblem, reasoningProblem, type ReasoningRecord, type TurnEnding } from '../domain/reasoning.ts';
-import type { PeerSeat, RoomData, TurnErrorNote } from './types.ts';
+import { carriedHistoryProblem } from './carried-history.ts';
+import type { PeerSeat, RoomData, TranscriptMessage, TurnErrorNote } from './types.ts';
 
 /** How a turn ended, as the turn runner saw it: the final text and what the provider reported. */
 export interface TurnRecord {
@@ -64,6 +65,8 @@ export type RoomEventBody =
       sender?: MessageSender;
     }
   /** A turn the arbiter dispatched began; its reply is message `messageId`, empty until the turn finishes. */
+  /** The transcript a shared room starts from (the sharer's, finished messages only); right after the start. */
+  | { type: 'history-carried'; messages: TranscriptMessage[] }
   | { type: 'turn-opened'; turnId: string; messageId: string }
   /** A turn ended. `messageId` is absent when the turn never got a message (its seat had left). */
   | { type: 'turn-finished'; turnId: string; messageId?: string; result: TurnRecord }
@@ -139,6 +142,7 @@ const BODY_CHECKS: Record<RoomEventType, Check> = {
       ? null
       : 'sender') ??
     attachmentListProblem(event.attachments),
+  'history-carried': (event) => carriedHistoryProblem(event.messages),
   'turn-opened': texts('turnId', 'messageId'),
   'turn-finished': (event) =>
     texts('turnId')(event) ??

@@ -8,6 +8,7 @@
  * is not appended to the log. `effects` are what the store must do (start or abort a turn, show a notice).
  */
 import { arbiterPeersFromRoster, outcomeFromReply } from '../arbiter/from-roster.ts';
+import { withCarriedHistory } from './carried-history.ts';
 import { reduceArbiter } from '../arbiter/reduce.ts';
 import type { ArbiterEffect, ArbiterInput, InFlightTurn, TurnOutcome } from '../arbiter/types.ts';
 import { parseMentions } from '../mentions/parse.ts';
@@ -62,6 +63,11 @@ function applyEvent(state: RoomProjection, event: RoomEvent): RoomStep {
     }
     case 'human-message':
       return humanMessage(state, event);
+    case 'history-carried': {
+      const carried = withCarriedHistory(state, event.messages);
+      if (carried === null) return refuse(state, 'History can only be carried into a conversation before it starts.');
+      return { state: carried, effects: [], refused: null };
+    }
     case 'turn-opened':
       return turnOpened(state, event);
     case 'turn-finished':

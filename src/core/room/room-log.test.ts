@@ -77,6 +77,28 @@ describe('room events', () => {
     expect(roomEventProblem(unnamed, 1)).toBe('Room event e2 (human-message) has a missing or invalid "sender".');
   });
 
+  it('carries a finished transcript into a new log, once, before anything else happens', () => {
+    const carried = [
+      { id: 'h1', kind: 'human', authorId: room.human.id, text: 'hi', status: 'complete', createdAt: 1 },
+      { id: 'p1', kind: 'peer', authorId: 'id-claude', text: 'hello', status: 'complete', createdAt: 2 },
+    ] as const;
+    const state = replayRoom(logOf(started, { type: 'history-carried', messages: [...carried] }));
+    expect(state.messageIds).toEqual(['h1', 'p1']);
+    expect(state.messages.p1).toMatchObject({ text: 'hello', authorId: 'id-claude' });
+    expect(() =>
+      replayRoom(
+        logOf(started, { type: 'history-carried', messages: [...carried] }, { type: 'history-carried', messages: [] }),
+      ),
+    ).toThrow('History can only be carried into a conversation before it starts.');
+    const [, streaming] = logOf(started, {
+      type: 'history-carried',
+      messages: [{ ...carried[1], status: 'streaming' }],
+    });
+    expect(roomEventProblem(streaming, 1)).toBe(
+      'Room event e2 (history-carried) has a missing or invalid "messages[0].status".',
+    );
+  });
+
   it('names what is wrong with a malformed or out-of-order event', () => {
     const [first] = logOf(started);
     expect(roomEventProblem(first, 0)).toBeNull();

@@ -39,13 +39,16 @@ export interface JoinToken {
 }
 
 /** The room-event bodies a member may ask for; the server fills in id, Lamport number, time and sender. */
-export type IntentBody = Exclude<RoomEventBody, { type: 'conversation-started' | 'turn-opened' }>;
+export type IntentBody = Exclude<RoomEventBody, { type: 'conversation-started' | 'history-carried' | 'turn-opened' }>;
 
 /** Browser → server, as a stateless message. */
 export type ClientMessage =
   /** Append an event. `id` is chosen by the browser and becomes the event's id: a resend changes nothing. */
   | { t: 'intent'; id: string; body: IntentBody }
-  /** The first message of the person sharing: the room's log so far (keys are never in it). */
+  /**
+   * The first message of the person sharing: the shared room's log to start from — its `conversation-started`,
+   * then the `history-carried` transcript (keys are never in it).
+   */
   | { t: 'import'; id: string; log: RoomEvent[] }
   /** Text streamed by a turn this browser runs (its owner's seat), in order (`seq` from 0). */
   | { t: 'delta'; turnId: string; seq: number; text: string; reasoning?: string }

@@ -79,7 +79,7 @@ export function createRoomLog(
     }
     if (remote !== null) {
       // The server decides turns and stamps events: only what a member may ask for leaves this browser.
-      if (body.type === 'conversation-started' || body.type === 'turn-opened')
+      if (body.type === 'conversation-started' || body.type === 'history-carried' || body.type === 'turn-opened')
         return { ok: false, message: 'In a shared room only the server opens turns.' };
       remote.send(body);
       return { ok: true };

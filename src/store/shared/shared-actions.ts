@@ -6,7 +6,7 @@
  * the turns of its own seats, on its own keys, and streams their text to the other members. Everything else (the
  * arbiter's decisions, the transcript) is the same core projecting the same log, so every screen agrees.
  */
-import { runningTurn } from '../../core/index.ts';
+import { roomDataOf, runningTurn, transcriptOf } from '../../core/index.ts';
 import type { ArbiterEffect, Member, MemberRole, RoomEvent } from '../../core/index.ts';
 import type { Result, RoomState } from '../types.ts';
 import type { RoomContext } from '../room/context.ts';
@@ -67,6 +67,28 @@ export interface SharedActions {
 }
 
 export const NOT_SHARED: SharedState = { shared: null, sharedSession: null };
+
+/**
+ * A shared room's first events: a new conversation at the same table (every seat so far the sharer's: their browser
+ * runs them, on their keys), carrying the transcript shown now, finished messages only.
+ */
+export function sharedRoomStart(state: RoomState, conversationId: string, ownerId: string, at: number): RoomEvent[] {
+  const room = roomDataOf({ ...state, peers: state.peers.map((peer) => ({ ...peer, ownerId })) });
+  const messages = transcriptOf(state).filter((message) => message.status !== 'streaming');
+  return [
+    {
+      type: 'conversation-started',
+      conversationId,
+      // The sharer's list then holds both: the conversation as it was, and the shared room that goes on from it.
+      title: `${state.title.slice(0, 180)} (shared)`,
+      room,
+      id: `${conversationId}:1`,
+      lamport: 1,
+      at,
+    },
+    { type: 'history-carried', messages, id: `${conversationId}:2`, lamport: 2, at },
+  ];
+}
 
 /** The invite token `<room id>.<secret>` read back, or null when it is not one. */
 export function parseInvite(invite: string): { roomId: string; secret: string } | null {
@@ -243,14 +265,15 @@ export function sharedActions(
       if (problem) return { ok: false, message: problem };
       if (get().shared) return { ok: false, message: 'This room is shared already.' };
       const identity: SharedIdentity = { memberId: deps.newId(), memberKey: randomToken(), name: name.trim() };
-      // Every seat so far is the sharer's: their browser runs them on their keys.
-      const seated = ctx.commit({
-        type: 'seats-set',
-        peers: get().peers.map((peer) => ({ ...peer, ownerId: identity.memberId })),
-      });
-      if (!seated.ok) return seated;
+      const started = sharedRoomStart(get(), deps.newId(), identity.memberId, deps.now());
+      // The shared room is a conversation of its own, starting from this one's transcript: this one stays as it is.
+      ctx.abortAll();
+      set(emptyRoom());
+      const applied = log.receive(started);
+      if (applied.problem !== null) return { ok: false, message: applied.problem };
+      ctx.refreshContextFills();
       const address = { serverUrl, roomId: deps.newId(), secret: randomToken() };
-      return open({ address, identity }, true, () => connection?.importLog(deps.newId(), get().log));
+      return open({ address, identity }, true, () => connection?.importLog(deps.newId(), started));
     },
 
     async joinSharedRoom(serverUrl, invite, name) {
