@@ -3,7 +3,6 @@
  * leaves the browser in an HTTP request, so the room secret stays out of server and proxy logs.
  */
 import type { SharedIdentity, SharedRoomAddress } from './connection.ts';
-import { parseInvite } from './shared-actions.ts';
 
 /** `join=<room id>.<secret>&server=<sync server address>`: an invite, and how a reload finds its room again. */
 export function inviteFragment(address: SharedRoomAddress): string {
@@ -41,4 +40,10 @@ export function rememberedMember(storage: KeyValueStorage, roomId: string): Shar
   } catch {
     return null;
   }
+}
+
+/** The invite token `<room id>.<secret>` read back, or null when it is not one. */
+export function parseInvite(invite: string): { roomId: string; secret: string } | null {
+  const match = /^([A-Za-z0-9-]{8,64})\.([A-Za-z0-9-]{16,200})$/.exec(invite.trim());
+  return match ? { roomId: match[1]!, secret: match[2]! } : null;
 }

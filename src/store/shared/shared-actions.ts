@@ -6,7 +6,7 @@
  * the turns of its own seats, on its own keys, and streams their text to the other members. Everything else (the
  * arbiter's decisions, the transcript) is the same core projecting the same log, so every screen agrees.
  */
-import { roomDataOf, runningTurn, transcriptOf } from '../../core/index.ts';
+import { runningTurn } from '../../core/index.ts';
 import type { ArbiterEffect, Member, MemberRole, RoomEvent } from '../../core/index.ts';
 import type { Result, RoomState } from '../types.ts';
 import type { RoomContext } from '../room/context.ts';
@@ -14,6 +14,8 @@ import type { createRoomLog, ReceivedStep } from '../room/log.ts';
 import type { createTurnRunner } from '../room/turn-runner.ts';
 import { FRESH_CONVERSATION } from '../room/lifecycle-actions.ts';
 import { arbiterView } from '../room/view.ts';
+import { parseInvite } from './invite.ts';
+import { sharedRoomStart } from './room-start.ts';
 import type {
   connectShared,
   PresenceEntry,
@@ -67,34 +69,6 @@ export interface SharedActions {
 }
 
 export const NOT_SHARED: SharedState = { shared: null, sharedSession: null };
-
-/**
- * A shared room's first events: a new conversation at the same table (every seat so far the sharer's: their browser
- * runs them, on their keys), carrying the transcript shown now, finished messages only.
- */
-export function sharedRoomStart(state: RoomState, conversationId: string, ownerId: string, at: number): RoomEvent[] {
-  const room = roomDataOf({ ...state, peers: state.peers.map((peer) => ({ ...peer, ownerId })) });
-  const messages = transcriptOf(state).filter((message) => message.status !== 'streaming');
-  return [
-    {
-      type: 'conversation-started',
-      conversationId,
-      // The sharer's list then holds both: the conversation as it was, and the shared room that goes on from it.
-      title: `${state.title.slice(0, 180)} (shared)`,
-      room,
-      id: `${conversationId}:1`,
-      lamport: 1,
-      at,
-    },
-    { type: 'history-carried', messages, id: `${conversationId}:2`, lamport: 2, at },
-  ];
-}
-
-/** The invite token `<room id>.<secret>` read back, or null when it is not one. */
-export function parseInvite(invite: string): { roomId: string; secret: string } | null {
-  const match = /^([A-Za-z0-9-]{8,64})\.([A-Za-z0-9-]{16,200})$/.exec(invite.trim());
-  return match ? { roomId: match[1]!, secret: match[2]! } : null;
-}
 
 const nameProblem = (name: string) =>
   name.trim() === ''
