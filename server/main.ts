@@ -1,5 +1,5 @@
 /**
- * `tsx server/main.ts [--port 8080] [--host 127.0.0.1] [--data ./data] [--static dist]`: serves the built app and
+ * `tsx server/main.ts [--port 4173] [--host 127.0.0.1] [--data ./data] [--static dist]`: serves the built app and
  * the shared rooms on one port.
  */
 import { parseArgs } from 'node:util';
@@ -7,7 +7,7 @@ import { createSyncServer } from './sync-server.ts';
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: process.env.PORT ?? '8080' },
+    port: { type: 'string', default: process.env.PORT ?? '4173' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string', default: './data' },
     static: { type: 'string', default: 'dist' },

@@ -1,8 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RoomEvent } from '../src/core/index.ts';
 import { sharedRoom, sharedSeat } from '../src/core/shared/testing.ts';
 import { ofType, SECRET, sharedRoomFixture } from './room-fixture.ts';
-import { waitFor } from './testing.ts';
+import { temporaryFolder, waitFor } from './testing.ts';
 
 const room = sharedRoomFixture();
 
@@ -134,5 +136,22 @@ describe('limits', () => {
     await fresh.synced();
     await waitFor('the log', () => fresh.log().some((event) => event.id === 't1'));
     expect(fresh.log().map((event) => event.id)).not.toContain('forged');
+  });
+});
+
+describe('the app', () => {
+  it('serves the built app, with index.html for the app’s own paths, on the same port as /sync', async () => {
+    const app = temporaryFolder();
+    writeFileSync(join(app.path, 'index.html'), '<p>PeerChat</p>');
+    try {
+      await room.restart({ staticDir: app.path });
+      const page = await fetch(`${room.server.url}/rooms/abc`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toBe('<p>PeerChat</p>');
+      const ann = await room.sharedByAnn();
+      expect(ann.log()).toHaveLength(1);
+    } finally {
+      app.remove();
+    }
   });
 });
