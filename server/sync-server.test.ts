@@ -29,6 +29,9 @@ describe('joining', () => {
     await waitFor('the refusal', () => impostor.authFailure);
     const reasons = room.server.lines.filter((line) => line.event === 'join-refused').map((line) => line.reason);
     expect(reasons).toEqual(['The room secret is wrong.', 'The member key is wrong.']);
+    const odd = room.join('Eve', { room: 'no/such room', create: true });
+    await waitFor('the refusal', () => odd.authFailure);
+    expect(odd.authFailure).toBe('The room id is not valid.');
     expect(JSON.stringify(room.server.lines)).not.toContain('guess');
     expect(JSON.stringify(room.server.lines)).not.toContain(SECRET);
   });
