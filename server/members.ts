@@ -16,6 +16,8 @@ export type Authenticated =
   | { ok: false; reason: string };
 
 const MAX_FIELD = 256;
+/** Room ids are chosen by the sharing browser: letters, digits, `-` and `_`, at most 128. */
+const ROOM_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 function parseToken(token: string): JoinToken | null {
   let value: unknown;
@@ -41,6 +43,7 @@ export function authenticate(
   limits: Pick<RoomLimits, 'maxMembers'>,
   now: number,
 ): Authenticated {
+  if (!ROOM_ID.test(room)) return { ok: false, reason: 'The room id is not valid.' };
   const join = parseToken(token);
   if (join === null) return { ok: false, reason: 'The join token is malformed.' };
   const name = join.name.trim().slice(0, 80) || 'Guest';

@@ -22,6 +22,9 @@ import type { ClientMessage, IntentBody, Member, Presence } from '../src/core/sh
 type Outcome = { ok: true } | { ok: false; reason: string };
 type Delta = Extract<ClientMessage, { t: 'delta' }>;
 
+/** The most text the server keeps for one running turn (for members joining mid-turn). */
+const MAX_RELAYED_CHARS = 2_000_000;
+
 interface Relayed {
   text: string;
   reasoning: string;
@@ -61,8 +64,12 @@ export class RoomHost {
   }
 
   /** The owner's first message: the room's log so far, checked by replaying it. */
-  importLog(log: RoomEvent[]): Outcome {
+  importLog(owner: Member, log: RoomEvent[]): Outcome {
     if (this.projection !== null) return { ok: false, reason: 'This room already has a conversation.' };
+    const forged = log.find(
+      (event) => event.type === 'human-message' && event.sender && event.sender.memberId !== owner.memberId,
+    );
+    if (forged) return { ok: false, reason: `Event ${forged.id} names another member as its sender.` };
     let projection: RoomProjection;
     try {
       projection = replayRoom(log);
@@ -104,6 +111,11 @@ export class RoomHost {
     if (!turn) return { ok: false, reason: 'That turn is not running.' };
     if (turn.ownerId !== member.memberId) return { ok: false, reason: 'Only the seat’s owner streams its turn.' };
     const relayed = this.relayed.get(turn.turnId) ?? { text: '', reasoning: '', nextSeq: 0 };
+    if (relayed.text.length + relayed.reasoning.length > MAX_RELAYED_CHARS)
+      return {
+        ok: false,
+        reason: `A turn relays at most ${MAX_RELAYED_CHARS} characters; the rest comes with its end.`,
+      };
     if (delta.seq !== relayed.nextSeq)
       return { ok: false, reason: `Delta ${delta.seq} is out of order (expected ${relayed.nextSeq}).` };
     this.relayed.set(turn.turnId, {

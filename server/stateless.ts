@@ -40,7 +40,7 @@ function memberChange(context: StatelessContext, message: Extract<ClientMessage,
 
 function importLog(context: StatelessContext, message: Extract<ClientMessage, { t: 'import' }>): Outcome {
   if (context.member.role !== 'owner') return { ok: false, reason: "Only the room's owner can import its log." };
-  return context.host.importLog(message.log);
+  return context.host.importLog(context.member, message.log);
 }
 
 export function handleStateless(context: StatelessContext): void {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RoomEvent } from '../src/core/index.ts';
-import { sharedRoom, sharedSeat } from '../src/core/shared/testing.ts';
+import { sharedLog, sharedRoom, sharedSeat } from '../src/core/shared/testing.ts';
 import { ofType, SECRET, sharedRoomFixture } from './room-fixture.ts';
 import { temporaryFolder, waitFor } from './testing.ts';
 
@@ -29,6 +29,9 @@ describe('joining', () => {
     await waitFor('the refusal', () => impostor.authFailure);
     const reasons = room.server.lines.filter((line) => line.event === 'join-refused').map((line) => line.reason);
     expect(reasons).toEqual(['The room secret is wrong.', 'The member key is wrong.']);
+    const odd = room.join('Eve', { room: 'no/such room', create: true });
+    await waitFor('the refusal', () => odd.authFailure);
+    expect(odd.authFailure).toBe('The room id is not valid.');
     expect(JSON.stringify(room.server.lines)).not.toContain('guess');
     expect(JSON.stringify(room.server.lines)).not.toContain(SECRET);
   });
@@ -136,6 +139,27 @@ describe('limits', () => {
     await fresh.synced();
     await waitFor('the log', () => fresh.log().some((event) => event.id === 't1'));
     expect(fresh.log().map((event) => event.id)).not.toContain('forged');
+  });
+});
+
+describe('importing', () => {
+  it('takes the log once, from the owner, and never with another member named as a sender', async () => {
+    const ann = room.join('Ann', { create: true, memberId: 'ann' });
+    await ann.synced();
+    const seats = sharedRoom([['gpt', 'bo']]);
+    const forged = sharedLog(seats, {
+      type: 'human-message',
+      messageId: 'h1',
+      text: 'hi',
+      sender: { memberId: 'bo', name: 'Bo' },
+    });
+    ann.send({ t: 'import', id: 'forged', log: forged });
+    expect(await ann.answer('forged')).toMatchObject({ reason: 'Event import-2 names another member as its sender.' });
+    ann.send({ t: 'import', id: 'real', log: sharedLog(seats) });
+    expect(await ann.answer('real')).toEqual({ t: 'ack', id: 'real' });
+    ann.send({ t: 'import', id: 'again', log: sharedLog(seats) });
+    expect(await ann.answer('again')).toMatchObject({ reason: 'This room already has a conversation.' });
+    expect(ann.log()).toHaveLength(1);
   });
 });
 
