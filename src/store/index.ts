@@ -10,10 +10,17 @@ import { createFacilitatorStore } from './facilitator.ts';
 import { createLibraryStore, type LibraryStore } from './library.ts';
 import { databaseAttachmentStorage } from './persistence/attachments.ts';
 import type { Autosave } from './persistence/autosave.ts';
-import { readNewestConversation, readNewestEarly, showConversation } from './persistence/open.ts';
+import {
+  loadIntoRoom,
+  readNewestConversation,
+  readNewestEarly,
+  readTheRest,
+  showConversation,
+  STORED_SCHEMA_VERSION,
+} from './persistence/open.ts';
 import { storageCode } from './persistence/storage-code.ts';
 import type { PeerChatDb } from './persistence/db.ts';
-import type { RoomStore } from './types.ts';
+import type { RoomStore, SavedConversation } from './types.ts';
 import { addressFromFragment, rememberMember } from './shared/invite.ts';
 
 // The store's public API: the only module the UI imports (eslint.config.js). What the UI needs of the layers
@@ -184,26 +191,45 @@ export function useLibrary<T>(selector: (state: LibraryStore) => T): T {
 export async function startPersistence(opened: () => void = () => {}): Promise<void> {
   // Started as the page's script started (fetch-early.ts): it has been reading while the app loaded.
   const early = readNewestEarly();
-  // Nothing stored to open: nothing to wait for.
-  void early.then((read) => read && !read.saved && opened());
+  // A page opened on a shared room's invite shows that room instead of the newest stored conversation.
+  const invited = typeof location !== 'undefined' && addressFromFragment(location.hash) !== null;
+  // The newest conversation goes into the room as soon as it is read, when the storage code will open the database
+  // as it was read (no upgrade): the first render waits for the read, not for Dexie to load and open.
+  let shownEarly: { saved: SavedConversation; loaded: RoomStore } | undefined;
+  void early.then((read) => {
+    // Nothing stored to open: nothing to wait for.
+    if (read && !read.saved) return opened();
+    // Something said before storage opened stays: the stored conversation is then left in the list.
+    if (invited || !read?.saved || read.version !== STORED_SCHEMA_VERSION) return;
+    if (roomStore.getState().messageIds.length > 0) return;
+    const loaded = loadIntoRoom(roomStore, read.saved);
+    if (!loaded) return;
+    shownEarly = { saved: read.saved, loaded };
+    performance.mark('peerchat:conversation-in-room');
+    opened();
+  });
+  // The storage code loads after the read, so the read has the main thread to itself once the app is evaluated, and
+  // after the first frame when the conversation was shown early, so that frame is not held up by it either.
+  await early;
+  if (shownEarly) await nextFrameDrawn();
   const [db, [, { persistSettings }, { startAutosave, webLocks }]] = await Promise.all([openDatabase(), storageCode()]);
   performance.mark('peerchat:storage-code');
-  // Saving starts before the newest conversation opens, so it sees the opening as a switch to a stored one.
-  autosave = startAutosave(roomStore, db, {
-    ...(typeof navigator !== 'undefined' && navigator.locks ? { locks: webLocks(navigator.locks) } : {}),
-  });
-  const settings = persistSettings(roomStore, db);
   const [read] = await Promise.all([early, db.open()]);
   performance.mark('peerchat:storage-open');
-  // Read again through Dexie when the early read could not read, or read a database Dexie has since upgraded.
-  const saved = read && read.version === db.backendDB().version ? read.saved : await readNewestConversation(db);
-  // Something said before storage opened stays: the stored conversation is then left in the list. A page opened on
-  // a shared room's invite shows that room instead.
-  const invited = typeof location !== 'undefined' && addressFromFragment(location.hash) !== null;
-  if (saved && !invited && roomStore.getState().messageIds.length === 0)
-    void showConversation(roomStore, db, saved, drawnThenIdle);
-  performance.mark('peerchat:conversation-in-room');
-  opened();
+  const locks = typeof navigator !== 'undefined' && navigator.locks ? { locks: webLocks(navigator.locks) } : {};
+  // Saving starts before any other conversation opens, so it sees that opening as a switch to a stored one; one
+  // shown early is taken as stored as it was loaded, so what changed since (a message already sent) is written.
+  autosave = startAutosave(roomStore, db, { ...locks, ...(shownEarly ? { opened: shownEarly.loaded } : {}) });
+  const settings = persistSettings(roomStore, db);
+  if (shownEarly) void readTheRest(roomStore, db, shownEarly.saved, drawnThenIdle);
+  else {
+    // Read again through Dexie when the early read could not read, or read a database Dexie has since upgraded.
+    const saved = read && read.version === db.backendDB().version ? read.saved : await readNewestConversation(db);
+    if (saved && !invited && roomStore.getState().messageIds.length === 0)
+      void showConversation(roomStore, db, saved, drawnThenIdle);
+    performance.mark('peerchat:conversation-in-room');
+    opened();
+  }
   await settings;
   window.addEventListener('pagehide', () => void autosave?.flush());
   await drawnThenIdle();

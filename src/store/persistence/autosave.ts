@@ -19,6 +19,12 @@ export interface AutosaveOptions {
   intervalMs?: number;
   now?: () => number;
   locks?: ConversationLocks;
+  /**
+   * The room's state just as a stored conversation was loaded into it, before saving started (start-up shows the
+   * newest conversation before the storage code has loaded): that is what is stored, and whatever changed since is
+   * written.
+   */
+  opened?: RoomStore;
 }
 
 /** Web Locks: held for as long as this tab has the conversation open. */
@@ -83,7 +89,8 @@ export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, option
   const intervalMs = options.intervalMs ?? 400;
   const now = options.now ?? Date.now;
   // What is in the room before anything is opened (typed before storage opened) is not stored yet.
-  let saved = baselineOf(store.getState(), false, null, false);
+  const opened = options.opened?.conversationId === store.getState().conversationId ? options.opened : undefined;
+  let saved = opened ? baselineOf(opened, false, null, true) : baselineOf(store.getState(), false, null, false);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
 
@@ -138,6 +145,8 @@ export function startAutosave(store: StoreApi<RoomStore>, db: PeerChatDb, option
     schedule();
   });
   claim(saved.conversationId);
+  // Changes made between loading and now (a round closed on opening) are written once this tab may write.
+  if (opened && !options.locks) schedule();
 
   return {
     flush: () => flush(),

@@ -8,6 +8,9 @@ import type { SavedConversation, TranscriptMessage } from '../types.ts';
 import { headerOf, messageOf, splitPath } from './conversations.ts';
 import type { ConversationRecord, MessageRecord } from './db.ts';
 
+/** The last schema version db.ts declares (`PeerChatDb.verno`, checked by open.test.ts), known here without Dexie. */
+export const DATABASE_SCHEMA = 4;
+
 /** The rest is read in pages of this many records: one page is a short task, however long the conversation. */
 export const PAGE_SIZE = 1_000;
 
@@ -92,18 +95,34 @@ export function readTail(
           return;
         }
         const newest = pathIds.slice(-count);
-        const found: (TranscriptMessage | undefined)[] = new Array(newest.length);
-        let left = newest.length;
-        newest.forEach((messageId, index) => {
-          const request = messages.get([conversationId, messageId]);
-          request.onsuccess = () => {
-            const stored = request.result as MessageRecord | undefined;
-            found[index] = stored && messageOf(stored);
-            if (--left > 0) return;
+        const from = pathIds.length - newest.length;
+        // A path message is stored with its place on the path as `seq`, so one read by `seq` finds the newest (with
+        // any other versions stored at those places, left out); one that is not where it should be is read by id.
+        const bySeq = messages
+          .index('[conversationId+seq]')
+          .getAll(IDBKeyRange.bound([conversationId, from], [conversationId, pathIds.length - 1]));
+        bySeq.onsuccess = () => {
+          const byId = new Map((bySeq.result as MessageRecord[]).map((stored) => [stored.id, stored]));
+          const found: (TranscriptMessage | undefined)[] = newest.map((messageId) => {
+            const stored = byId.get(messageId);
+            return stored && messageOf(stored);
+          });
+          const missing = newest.flatMap((messageId, index) => (found[index] === undefined ? [index] : []));
+          const done = () => {
             parts.messages = { messages: found.filter((message) => message !== undefined) };
             finish();
           };
-        });
+          if (missing.length === 0) return done();
+          let left = missing.length;
+          for (const index of missing) {
+            const request = messages.get([conversationId, newest[index]!]);
+            request.onsuccess = () => {
+              const stored = request.result as MessageRecord | undefined;
+              found[index] = stored && messageOf(stored);
+              if (--left === 0) done();
+            };
+          }
+        };
       };
 
       if (record.pathIds) withPath(record.pathIds);

@@ -11,7 +11,7 @@ import type { CoreEvent } from '../../core/index.ts';
 import type { RoomStore, SavedConversation } from '../types.ts';
 import { messageOf } from './conversations.ts';
 import type { EventRecord, MessageRecord, PeerChatDb } from './db.ts';
-import { openExisting, readPages, readTail, sharedValues } from './open-reads.ts';
+import { DATABASE_SCHEMA, openExisting, readPages, readTail, sharedValues } from './open-reads.ts';
 
 export { PAGE_SIZE } from './open-reads.ts';
 
@@ -19,6 +19,13 @@ export { PAGE_SIZE } from './open-reads.ts';
 export const NEWEST_FIRST = 60;
 
 const DATABASE = 'peerchat';
+
+/**
+ * The IndexedDB version of the schema db.ts declares (Dexie opens version `n` as `n * 10`): a database found at this
+ * version is one the storage code will open as it is, so what was read from it early can be shown before that code
+ * has loaded.
+ */
+export const STORED_SCHEMA_VERSION = DATABASE_SCHEMA * 10;
 
 /** What `readConversation` needs to show a stored conversation; undefined when it is not stored. */
 export async function readConversation(
@@ -73,6 +80,24 @@ export function readNewestEarly(): Promise<EarlyRead | undefined> {
 }
 
 /**
+ * Puts a conversation read early into the room before the storage code has loaded (the rest is read with
+ * `readTheRest` once it has): the room's state just as it was loaded, which autosave is to take as stored, or
+ * undefined when the room refused it.
+ */
+export function loadIntoRoom(room: StoreApi<RoomStore>, saved: SavedConversation): RoomStore | undefined {
+  let loaded: RoomStore | undefined;
+  const unsubscribe = room.subscribe((state) => {
+    if (loaded === undefined && state.conversationId === saved.id) loaded = state;
+  });
+  try {
+    room.getState().loadConversation(saved);
+  } finally {
+    unsubscribe();
+  }
+  return loaded;
+}
+
+/**
  * Opens a conversation `readConversation` read, then hands the room the rest of it as it is read, starting once
  * `shown` resolves (in the app: after the next frame, so reading does not hold up showing it). Resolves when the
  * whole conversation is in, or it was left.
@@ -87,7 +112,11 @@ export function showConversation(
   return readTheRest(room, db, saved, shown);
 }
 
-async function readTheRest(
+/**
+ * Hands the room the rest of a conversation it was given (`loadConversation`) without it, starting once `shown`
+ * resolves. Resolves when the whole conversation is in, or it was left.
+ */
+export async function readTheRest(
   room: StoreApi<RoomStore>,
   db: PeerChatDb,
   saved: SavedConversation,
