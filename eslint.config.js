@@ -17,18 +17,22 @@ function layer(target, zones) {
   return [
     'error',
     {
-      zones: zones.map(({ from, except, why }) => ({
-        target: `./src/${target}`,
-        from: `./src/${from}`,
-        ...(except ? { except } : {}),
-        message: why,
-      })),
+      zones: [
+        ...zones.map(({ from, except, why }) => ({
+          target: `./src/${target}`,
+          from: `./src/${from}`,
+          ...(except ? { except } : {}),
+          message: why,
+        })),
+        { target: `./src/${target}`, from: './server', message: NO_SERVER },
+      ],
     },
   ];
 }
 const INNER_ONLY = 'Dependencies point inwards: ui → store → formats, adapters → core.';
 const STORE_API = 'The UI reaches the store, and through it the rest, by src/store/index.ts only.';
 const ADAPTERS_API = 'The store uses the adapters through their public API, src/adapters/index.ts.';
+const NO_SERVER = 'The app runs in the browser: nothing in src/ imports the sync server (server/).';
 const UI_TESTS = ['src/ui/**/*.test.{ts,tsx}', 'src/ui/test-utils.tsx'];
 
 export default tseslint.config(
@@ -92,6 +96,23 @@ export default tseslint.config(
         { from: 'store', why: INNER_ONLY },
         { from: 'ui', why: INNER_ONLY },
       ]),
+    },
+  },
+  {
+    // The sync server (Node): it decides with the core and reads files with the formats, nothing else of src/.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [REACT, SDKS, STATE] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: ['adapters', 'store', 'ui'].map((from) => ({
+            target: './server',
+            from: `./src/${from}`,
+            message: 'The server may import src/core and src/formats only.',
+          })),
+        },
+      ],
     },
   },
   {

@@ -46,6 +46,14 @@ describe.each([
   ['src/ui/probe.test.tsx', "export * from '../store/testing.ts';", null],
   ['src/ui/probe.test.tsx', "export * from '../store/persistence/db.ts';", PATHS],
   ['src/ui/probe.tsx', "export * from './App';", 'import-x/extensions'],
+  ['server/probe.ts', "export * from '../src/core/index.ts';", null],
+  ['server/probe.ts', "export * from '../src/formats/index.ts';", null],
+  ['server/probe.ts', "export * from '../src/store/index.ts';", PATHS],
+  ['server/probe.ts', "export * from '../src/adapters/index.ts';", PATHS],
+  ['server/probe.ts', "export { create } from 'zustand';", 'no-restricted-imports'],
+  ['src/core/probe.ts', "export * from '../../server/sync-server.ts';", PATHS],
+  ['src/store/probe.ts', "export * from '../../server/sync-server.ts';", PATHS],
+  ['src/ui/probe.tsx', "export * from '../../server/sync-server.ts';", PATHS],
 ] as const)('%s: %s', (file, code, rule) => {
   it(rule === null ? 'is allowed' : `is refused by ${rule}`, async () => {
     expect(await broken(file, code)).toEqual(rule === null ? [] : [rule]);

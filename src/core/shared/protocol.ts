@@ -57,5 +57,8 @@ export type ServerMessage =
   | { t: 'ack'; id: string }
   /** The intent was turned down; nothing changed. `reason` is one plain sentence. */
   | { t: 'refused'; id: string; reason: string }
-  /** Relayed stream text of a running turn; on joining mid-turn, `seq: 0` carries all the text so far. */
-  | { t: 'delta'; turnId: string; seq: number; text: string; reasoning?: string };
+  /**
+   * Relayed stream text of a running turn. On joining mid-turn, a delta with `full: true` carries all the text so
+   * far (it replaces what the browser had for that turn; the relayed deltas that follow continue it).
+   */
+  | { t: 'delta'; turnId: string; seq: number; text: string; reasoning?: string; full?: true };

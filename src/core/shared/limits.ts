@@ -1,0 +1,55 @@
+/**
+ * The room's limits as pure functions: how many members a room admits, and a token bucket per member that caps
+ * how fast they may send (a burst of `capacity`, then `refillPerSecond`).
+ */
+
+export interface RoomLimits {
+  /** Members a room admits (removed members do not count). */
+  maxMembers: number;
+  /** The largest message a connection may send, in bytes (Yjs and stateless alike). */
+  maxMessageBytes: number;
+  /** Messages a member may send at once before waiting. */
+  burst: number;
+  /** Messages a member may send per second, sustained. */
+  perSecond: number;
+}
+
+export const DEFAULT_ROOM_LIMITS: RoomLimits = {
+  maxMembers: 16,
+  maxMessageBytes: 4 * 1024 * 1024,
+  burst: 200,
+  perSecond: 50,
+};
+
+/** Why a new member cannot join a room that has `activeMembers`, or null. */
+export function roomFullProblem(activeMembers: number, limits: Pick<RoomLimits, 'maxMembers'>): string | null {
+  return activeMembers >= limits.maxMembers ? `This room is full (${limits.maxMembers} members).` : null;
+}
+
+/** Why a message of `bytes` is refused, or null. */
+export function messageSizeProblem(bytes: number, limits: Pick<RoomLimits, 'maxMessageBytes'>): string | null {
+  return bytes > limits.maxMessageBytes
+    ? `The message is too large (${bytes} bytes; at most ${limits.maxMessageBytes}).`
+    : null;
+}
+
+export interface TokenBucket {
+  tokens: number;
+  at: number;
+}
+
+export const fullBucket = (limits: Pick<RoomLimits, 'burst'>, now: number): TokenBucket => ({
+  tokens: limits.burst,
+  at: now,
+});
+
+/** Takes one token at `now`: the bucket after, and whether there was one. */
+export function takeToken(
+  bucket: TokenBucket,
+  now: number,
+  limits: Pick<RoomLimits, 'burst' | 'perSecond'>,
+): { allowed: boolean; bucket: TokenBucket } {
+  const refilled = Math.min(limits.burst, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * limits.perSecond);
+  if (refilled < 1) return { allowed: false, bucket: { tokens: refilled, at: now } };
+  return { allowed: true, bucket: { tokens: refilled - 1, at: now } };
+}
