@@ -19,4 +19,9 @@ export const BUDGETS = {
   largeConversation100kHeapBytes: 150 * 1024 * 1024,
   /** Core work per turn at 10,000 messages with 8 peers. */
   coreMsPerTurnAt10k: 5,
+  /** Shared room, 10 members, 8 peers at 100 tokens/s: 95th percentile from the owner's token to its paint in the
+   * other members' pages, on loopback. */
+  sharedRemotePaintP95Ms: 100,
+  /** Sync server memory per active room (peak RSS while it streams − RSS before any room). */
+  sharedServerMemoryPerRoomBytes: 50 * 1024 * 1024,
 } as const;

@@ -5,7 +5,7 @@
  *
  *   npm run bench                          all of them (about 4 to 6 minutes on 2 cores)
  *   npm run bench -- --only streaming,core a subset: first-load, streaming, large-conversation (10,000 and 100,000
- *                                          messages), core
+ *                                          messages), core, shared (10 members in a room on the sync server)
  *   npm run bench -- --only large-conversation --messages 10000   one size of it
  *   npm run bench -- --app-root ../other   build the app from another checkout (A/B comparisons of a change)
  *   npm run bench -- --profile             diagnosis: an unminified build, CPU profiles of the streaming round and of
@@ -23,13 +23,14 @@ import { BUDGETS } from './budgets.ts';
 import { runCoreBench, SIZES } from './core.ts';
 import { runFirstLoadBench } from './first-load.ts';
 import { LARGE_CONVERSATION_CASES, runLargeConversationBench } from './browser/large-conversation.ts';
+import { runSharedBench } from './browser/shared.ts';
 import { runStreamingBench } from './browser/streaming.ts';
 import { launchChromium } from './lib/browser.ts';
 import { buildForBench, ROOT, type Builds } from './lib/build.ts';
 import { artifactsDir, benchTable, summaryTable, writeJson, type BenchReport } from './lib/report.ts';
 import { startStaticServer, type StaticServer } from './lib/static-server.ts';
 
-const ALL = ['first-load', 'streaming', 'large-conversation', 'core'] as const;
+const ALL = ['first-load', 'streaming', 'large-conversation', 'core', 'shared'] as const;
 type BenchName = (typeof ALL)[number];
 
 function selected(): BenchName[] {
@@ -119,7 +120,8 @@ async function main(): Promise<void> {
   const profilePath = (name: string) =>
     profiling ? { profilePath: join(artifactsDir(ROOT), `${name}.cpuprofile`) } : {};
   const needsBuild = names.some((name) => name !== 'core');
-  const needsBrowser = names.includes('streaming') || names.includes('large-conversation');
+  const needsBrowser = names.some((name) => ['streaming', 'large-conversation', 'shared'].includes(name));
+  const needsStaticServer = names.includes('streaming') || names.includes('large-conversation');
 
   let builds: Builds | undefined;
   let server: StaticServer | undefined;
@@ -133,13 +135,12 @@ async function main(): Promise<void> {
       if (appRoot) console.log(`  app built from ${appRoot}`);
       console.log(`  built in ${((builds.appBuildMs + builds.seedBuildMs) / 1000).toFixed(1)} s`);
     }
-    if (needsBrowser) {
+    if (needsStaticServer)
       server = await startStaticServer([
         { prefix: '/', dir: builds!.appDir },
         { prefix: '/__bench/', dir: builds!.seedDir },
       ]);
-      browser = await launchChromium();
-    }
+    if (needsBrowser) browser = await launchChromium();
     for (const name of names) {
       switch (name) {
         case 'first-load':
@@ -167,6 +168,16 @@ async function main(): Promise<void> {
           break;
         case 'core':
           reports.push(await measure(name, coreReport));
+          break;
+        case 'shared':
+          // The app is served by the sync server itself (a child process), as `npm start` serves it.
+          reports.push(
+            await measure(name, () =>
+              runSharedBench(browser!, builds!.appDir, {
+                samplesPath: join(artifactsDir(ROOT), 'shared-samples.json'),
+              }),
+            ),
+          );
           break;
       }
     }

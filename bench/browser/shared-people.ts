@@ -1,0 +1,81 @@
+/**
+ * The people of the shared-room benchmark, each in a browser context of their own (their own storage and identity,
+ * as separate browsers would be): the owner imports the room and shares it, the others join by the invite link,
+ * all through the app's own dialogs.
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { addNameShim } from '../lib/page-script.ts';
+import { installStreamProbe, type StreamProbeData, type StreamProbeOptions } from './probes.ts';
+
+export interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A new browser context with the token probe (paint in every page; arrival only where providers are fetched). */
+export async function openPerson(
+  browser: Browser,
+  name: string,
+  viewport: { width: number; height: number },
+  probe: StreamProbeOptions,
+): Promise<Person> {
+  const context = await browser.newContext({ viewport });
+  await addNameShim(context);
+  await context.addInitScript(installStreamProbe, probe);
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => void dialog.accept());
+  return { name, context, page };
+}
+
+/** Shares the owner's open room on the page's own sync server (the dialog's default) and returns the invite link. */
+export async function shareRoom(owner: Person): Promise<string> {
+  const { page } = owner;
+  await page.getByRole('button', { name: 'Share room' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this room' });
+  await dialog.getByLabel('Your name').fill(owner.name);
+  await dialog.getByRole('button', { name: 'Share' }).click();
+  const field = page.getByRole('dialog', { name: 'Invite people' }).getByLabel('Invite link');
+  await field.waitFor({ timeout: 30_000 });
+  const link = await field.inputValue();
+  if (!link.includes('#join=')) throw new Error(`The invite link is not one: "${link}"`);
+  await page.getByRole('button', { name: 'Invite' }).click(); // closes the dialog
+  await connected(page);
+  return link;
+}
+
+/** Opens the invite link, names the member and joins; resolves once the room's history is in. */
+export async function joinRoom(member: Person, link: string): Promise<void> {
+  const { page } = member;
+  await page.goto(link);
+  const dialog = page.getByRole('dialog', { name: 'Join a shared room' });
+  await dialog.getByLabel('Your name').fill(member.name);
+  await dialog.getByRole('button', { name: 'Join' }).click();
+  await connected(page);
+}
+
+/** The shared-room bar says "Connected" (not "Joining…": the history has been applied). */
+async function connected(page: Page): Promise<void> {
+  await page.locator('[data-shared-status="connected"]', { hasText: 'Connected' }).waitFor({ timeout: 30_000 });
+}
+
+export async function send(page: Page, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+/** Waits for a round to start and end in the page that sent it. */
+export async function waitForRound(page: Page, timeoutMs: number): Promise<void> {
+  const feed = page.locator('[role="feed"]');
+  await feed.and(page.locator('[aria-busy="true"]')).waitFor({ timeout: 15_000 });
+  await feed.and(page.locator('[aria-busy="false"]')).waitFor({ timeout: timeoutMs });
+}
+
+/** Waits until a page shows no round running (a member's page follows the owner's). */
+export async function waitForIdle(page: Page, timeoutMs: number): Promise<void> {
+  await page.locator('[role="feed"][aria-busy="false"]').waitFor({ timeout: timeoutMs });
+}
+
+export async function readStreamProbe(page: Page): Promise<StreamProbeData> {
+  return page.evaluate(() => (window as unknown as { __benchStream: StreamProbeData }).__benchStream);
+}
