@@ -116,6 +116,23 @@ export default tseslint.config(
     },
   },
   {
+    // Shared rooms end to end below the UI: the facilitator stores of several people against the real server.
+    files: ['server/store-*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [REACT, SDKS] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: ['adapters', 'ui'].map((from) => ({
+            target: './server',
+            from: `./src/${from}`,
+            message: 'Server tests may drive the store, never the UI or an adapter directly.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['src/store/**/*.ts'],
     rules: {
       'import-x/no-restricted-paths': layer('store', [

@@ -126,6 +126,22 @@ describe('limits', () => {
     expect(await ann.intent('after', { type: 'title-set', title: 'Still here' })).toEqual({ t: 'ack', id: 'after' });
   });
 
+  it('rate-limits streamed text on its own bucket, so a streaming turn neither is cut off nor lets intents flood', async () => {
+    await room.restart({ limits: { burst: 20, perSecond: 1, deltaBurst: 100, deltaPerSecond: 1 } });
+    const ann = await room.sharedByAnn();
+    await ann.intent('h1', { type: 'human-message', messageId: 'h1', text: '@claude hi' });
+    const opened = await waitFor('the turn', () => ofType(ann.log(), 'turn-opened')[0]);
+    const bo = room.join('Bo', { memberId: 'bo' });
+    await bo.synced();
+    for (let seq = 0; seq < 60; seq += 1) ann.send({ t: 'delta', turnId: opened.turnId, seq, text: `${seq} ` });
+    const relayed = () => bo.received.filter((message) => message.t === 'delta').map((message) => message.text);
+    await waitFor('all 60 deltas relayed', () => relayed().length === 60 || undefined);
+    expect(relayed().join('')).toBe(Array.from({ length: 60 }, (_, seq) => `${seq} `).join(''));
+    expect(room.server.lines.find((line) => line.event === 'rate-limited')).toBeUndefined();
+    for (let seq = 60; seq < 160; seq += 1) ann.send({ t: 'delta', turnId: opened.turnId, seq, text: '.' });
+    await waitFor('the delta flood refused', () => room.server.lines.find((line) => line.event === 'rate-limited'));
+  });
+
   it('refuses a Yjs update written by a member: only the server writes the room', async () => {
     const ann = await room.sharedByAnn();
     const bo = room.join('Bo', { memberId: 'bo' });

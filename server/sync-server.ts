@@ -86,17 +86,18 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   function checkMessage(update: Uint8Array, documentName: string, member: ConnectionContext): void {
     const sizeProblem = messageSizeProblem(update.byteLength, limits);
     if (sizeProblem !== null) refuse(member, documentName, 'message-refused', sizeProblem);
-    const bucketKey = presenceKey(documentName, member.memberId);
-    const now = Date.now();
-    const taken = takeToken(buckets.get(bucketKey) ?? fullBucket(limits, now), now, limits);
-    buckets.set(bucketKey, taken.bucket);
-    if (!taken.allowed) refuse(member, documentName, 'rate-limited', 'Too many messages: slow down.');
     let head;
     try {
       head = readMessageHead(update);
     } catch (error) {
       return refuse(member, documentName, 'message-refused', (error as Error).message);
     }
+    const bucketKey = `${presenceKey(documentName, member.memberId)}${head.delta ? '\u0000delta' : ''}`;
+    const bucketLimits = head.delta ? { burst: limits.deltaBurst, perSecond: limits.deltaPerSecond } : limits;
+    const now = Date.now();
+    const taken = takeToken(buckets.get(bucketKey) ?? fullBucket(bucketLimits, now), now, bucketLimits);
+    buckets.set(bucketKey, taken.bucket);
+    if (!taken.allowed) refuse(member, documentName, 'rate-limited', 'Too many messages: slow down.');
     if (head.type === MESSAGE.broadcastStateless)
       refuse(member, documentName, 'message-refused', 'Members cannot broadcast to the room.');
     if (head.sync?.writes)

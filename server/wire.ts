@@ -45,7 +45,11 @@ export interface MessageHead {
   type: number;
   /** For a sync message: its step, and whether the update it carries changes anything. */
   sync?: { step: number; writes: boolean };
+  /** For a stateless message: whether it is streamed text (a `delta`), which is rate-limited on its own. */
+  delta?: boolean;
 }
+
+const DELTA_HEAD = new TextEncoder().encode('{"t":"delta"');
 
 /** An update that changes nothing: no structs, an empty delete set. */
 const isEmptyUpdate = (update: Uint8Array) => update.length <= 2 && update.every((byte) => byte === 0);
@@ -55,6 +59,11 @@ export function readMessageHead(bytes: Uint8Array): MessageHead {
   const reader = new Reader(bytes);
   reader.skipBytes();
   const type = reader.varUint();
+  if (type === MESSAGE.stateless) {
+    // Only the head is read: the message is parsed and checked as a whole later (src/core/shared/validate.ts).
+    const payload = reader.bytesField();
+    return { type, delta: DELTA_HEAD.every((byte, index) => payload[index] === byte) };
+  }
   if (type !== MESSAGE.sync) return { type };
   const step = reader.varUint();
   if (step === SYNC.step1) return { type, sync: { step, writes: false } };

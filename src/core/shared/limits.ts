@@ -12,6 +12,12 @@ export interface RoomLimits {
   burst: number;
   /** Messages a member may send per second, sustained. */
   perSecond: number;
+  /**
+   * Streamed-text (`delta`) messages have a bucket of their own: a browser running several peers relays each about
+   * 25 times a second (src/store/shared/relay-batch.ts), which the bucket for everything else would refuse.
+   */
+  deltaBurst: number;
+  deltaPerSecond: number;
 }
 
 export const DEFAULT_ROOM_LIMITS: RoomLimits = {
@@ -19,6 +25,8 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   maxMessageBytes: 4 * 1024 * 1024,
   burst: 200,
   perSecond: 50,
+  deltaBurst: 800,
+  deltaPerSecond: 400,
 };
 
 /** Why a new member cannot join a room that has `activeMembers`, or null. */

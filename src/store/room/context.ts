@@ -59,7 +59,9 @@ export interface RoomContext {
   relay: StreamRelay | null;
 }
 
-/** Where streamed text goes besides this page (`seq` counts a turn's chunks from 0). */
+/** Where streamed text goes besides this page. */
 export interface StreamRelay {
-  delta(turnId: string, seq: number, text: string, reasoning?: string): void;
+  delta(turnId: string, text: string, reasoning?: string): void;
+  /** The turn is about to end: send what is left of its text now, before its end. */
+  end(turnId: string): void;
 }

@@ -35,15 +35,17 @@ export function createTurnRunner(
     pendingReasoning.clear();
     set((state) => {
       const messages = { ...state.messages };
+      // A turn that ended meanwhile (its end came from the shared room's server) already has its final text.
       for (const [id, reasoning] of reasoningBatch) {
         const current = messages[id];
-        if (!current) continue;
+        if (current?.status !== 'streaming') continue;
         const text = (current.reasoning?.text ?? '') + reasoning;
         messages[id] = { ...current, reasoning: { ...current.reasoning, text }, retrying: undefined };
       }
       for (const [id, text] of batch) {
         const current = messages[id];
-        if (current) messages[id] = { ...current, text: current.text + text, retrying: undefined };
+        if (current?.status === 'streaming')
+          messages[id] = { ...current, text: current.text + text, retrying: undefined };
       }
       return { messages };
     });
@@ -129,15 +131,14 @@ export function createTurnRunner(
     const controller = new AbortController();
     controllers.set(effect.turnId, controller);
     const startedIn = generation;
-    let seq = 0;
     const onEvent = (event: AdapterEvent) => {
       if (startedIn !== generation) return;
       if (event.type === 'delta') queueText(messageId, event.text);
       else if (event.type === 'reasoning') queueText(messageId, event.text, pendingReasoning);
       else showRetrying(messageId, event.message);
       // In a shared room the other members watch it stream (the final text comes with `turn-finished`).
-      if (event.type === 'delta') ctx.relay?.delta(effect.turnId, seq++, event.text);
-      else if (event.type === 'reasoning') ctx.relay?.delta(effect.turnId, seq++, '', event.text);
+      if (event.type === 'delta') ctx.relay?.delta(effect.turnId, event.text);
+      else if (event.type === 'reasoning') ctx.relay?.delta(effect.turnId, '', event.text);
     };
     const room = {
       selfHandle: peer.handle,
@@ -172,6 +173,7 @@ export function createTurnRunner(
     if (startedIn !== generation) return;
     controllers.delete(effect.turnId);
     flushText();
+    ctx.relay?.end(effect.turnId);
     const afterTurn = {
       beforeEffects() {
         ctx.refreshContextFills();
@@ -208,7 +210,19 @@ export function createTurnRunner(
     },
     isRunning: (turnId: string) => controllers.has(turnId),
     /** Text another member's browser streamed for a turn it runs, shown here in the same frame batching. */
-    showRelayed(messageId: string, text: string, reasoning?: string) {
+    showRelayed(messageId: string, text: string, reasoning?: string, full?: boolean) {
+      if (full) {
+        // All the text so far, sent to a member who joined mid-turn: it replaces what was shown, not adds to it.
+        pendingText.delete(messageId);
+        pendingReasoning.delete(messageId);
+        set((state) => {
+          const current = state.messages[messageId];
+          if (current?.status !== 'streaming') return {};
+          const withReasoning = reasoning ? { reasoning: { ...current.reasoning, text: reasoning } } : {};
+          return { messages: { ...state.messages, [messageId]: { ...current, text, ...withReasoning } } };
+        });
+        return;
+      }
       if (text !== '') queueText(messageId, text);
       if (reasoning) queueText(messageId, reasoning, pendingReasoning);
     },

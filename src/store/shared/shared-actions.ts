@@ -15,6 +15,7 @@ import type { createTurnRunner } from '../room/turn-runner.ts';
 import { FRESH_CONVERSATION } from '../room/lifecycle-actions.ts';
 import { arbiterView } from '../room/view.ts';
 import { parseInvite } from './invite.ts';
+import { batchedRelay } from './relay-batch.ts';
 import { sharedRoomStart } from './room-start.ts';
 import type {
   connectShared,
@@ -86,10 +87,13 @@ export function sharedActions(
 ): SharedActions {
   const { deps, get, set } = ctx;
   let connection: SharedConnection | null = null;
+  let relay: ReturnType<typeof batchedRelay> | null = null;
   /** The turns the arbiter started, by turn id: the turn's mode, kept until the server opens it. */
   const startedTurns = new Map<string, StartTurn>();
   /** Which message each opened turn writes, for relayed text. */
   const turnMessages = new Map<string, string>();
+  /** Relayed text that came before its turn's `turn-opened` (the text so far is sent as one joins): shown once it has. */
+  const early = new Map<string, RelayedDelta[]>();
   /** True until the first events of a connection (the history) have been applied. */
   let backlog = true;
 
@@ -108,6 +112,8 @@ export function sharedActions(
       if (step.event.type === 'turn-opened') {
         turnMessages.set(step.event.turnId, step.event.messageId);
         opened.push(step.event.turnId);
+        for (const delta of early.get(step.event.turnId) ?? []) onDelta(delta);
+        early.delete(step.event.turnId);
       }
     }
     const wasBacklog = backlog;
@@ -163,7 +169,8 @@ export function sharedActions(
     const messageId =
       turnMessages.get(delta.turnId) ??
       Object.values(get().messages).find((message) => message.turnId === delta.turnId)?.id;
-    if (messageId !== undefined) runner.showRelayed(messageId, delta.text, delta.reasoning);
+    if (messageId !== undefined) runner.showRelayed(messageId, delta.text, delta.reasoning, delta.full === true);
+    else early.set(delta.turnId, [...(delta.full ? [] : (early.get(delta.turnId) ?? [])), delta]);
   }
 
   async function open(session: SharedRoomSession, create: boolean, afterConnect?: () => void): Promise<Result> {
@@ -171,6 +178,7 @@ export function sharedActions(
     backlog = true;
     startedTurns.clear();
     turnMessages.clear();
+    early.clear();
     const { address, identity } = session;
     set({
       sharedSession: session,
@@ -209,7 +217,9 @@ export function sharedActions(
     }
     const live = connection;
     log.setRemote({ send: (body) => live.sendIntent(deps.newId(), body) });
-    ctx.relay = { delta: (turnId, seq, text, reasoning) => live.sendDelta(turnId, seq, text, reasoning) };
+    relay?.close();
+    relay = batchedRelay((turnId, seq, text, reasoning) => live.sendDelta(turnId, seq, text, reasoning));
+    ctx.relay = relay;
     afterConnect?.();
     return { ok: true };
   }
@@ -271,6 +281,8 @@ export function sharedActions(
       connection?.close();
       connection = null;
       log.setRemote(null);
+      relay?.close();
+      relay = null;
       ctx.relay = null;
       set({ ...NOT_SHARED });
     },
