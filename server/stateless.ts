@@ -29,12 +29,13 @@ function memberChange(context: StatelessContext, message: Extract<ClientMessage,
   if (message.memberId === member.memberId) return { ok: false, reason: 'The owner cannot change their own role.' };
   const target = db.member(room, message.memberId);
   if (!target || target.removed) return { ok: false, reason: 'There is no such member in this room.' };
-  if (message.remove) {
-    db.remove(room, message.memberId);
+  if (message.remove) db.remove(room, message.memberId);
+  else if (message.role) db.setRole(room, message.memberId, message.role);
+  // The removed member's page learns it from the members list before its connections close.
+  syncMembers(document, db.members(room));
+  if (message.remove)
     for (const connection of document.getConnections() as Connection[])
       if ((connection.context as { memberId?: string }).memberId === message.memberId) connection.close();
-  } else if (message.role) db.setRole(room, message.memberId, message.role);
-  syncMembers(document, db.members(room));
   return { ok: true };
 }
 

@@ -173,8 +173,11 @@ describe('importing', () => {
     expect(await ann.answer('forged')).toMatchObject({ reason: 'Event import-2 names another member as its sender.' });
     ann.send({ t: 'import', id: 'real', log: sharedLog(seats) });
     expect(await ann.answer('real')).toEqual({ t: 'ack', id: 'real' });
-    ann.send({ t: 'import', id: 'again', log: sharedLog(seats) });
-    expect(await ann.answer('again')).toMatchObject({ reason: 'This room already has a conversation.' });
+    // A resend after a reconnect (the same log) is acknowledged; another log is not.
+    ann.send({ t: 'import', id: 'real-resent', log: sharedLog(seats) });
+    expect(await ann.answer('real-resent')).toEqual({ t: 'ack', id: 'real-resent' });
+    ann.send({ t: 'import', id: 'other', log: sharedLog(sharedRoom([['claude', 'ann']])) });
+    expect(await ann.answer('other')).toMatchObject({ reason: 'This room already has a conversation.' });
     expect(ann.log()).toHaveLength(1);
   });
 });

@@ -47,3 +47,11 @@ export function parseInvite(invite: string): { roomId: string; secret: string } 
   const match = /^([A-Za-z0-9-]{8,64})\.([A-Za-z0-9-]{16,200})$/.exec(invite.trim());
   return match ? { roomId: match[1]!, secret: match[2]! } : null;
 }
+
+/** Why `name` cannot be a member's name in a shared room, or null. */
+export const nameProblem = (name: string): string | null =>
+  name.trim() === ''
+    ? 'Enter your name: the others see it on your messages.'
+    : name.length > 60
+      ? 'Keep your name under 60 characters.'
+      : null;

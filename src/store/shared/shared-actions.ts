@@ -14,7 +14,7 @@ import type { createRoomLog, ReceivedStep } from '../room/log.ts';
 import type { createTurnRunner } from '../room/turn-runner.ts';
 import { FRESH_CONVERSATION } from '../room/lifecycle-actions.ts';
 import { arbiterView } from '../room/view.ts';
-import { parseInvite } from './invite.ts';
+import { nameProblem, parseInvite } from './invite.ts';
 import { batchedRelay } from './relay-batch.ts';
 import { sharedRoomStart } from './room-start.ts';
 import type {
@@ -70,13 +70,6 @@ export interface SharedActions {
 }
 
 export const NOT_SHARED: SharedState = { shared: null, sharedSession: null };
-
-const nameProblem = (name: string) =>
-  name.trim() === ''
-    ? 'Enter your name: the others see it on your messages.'
-    : name.length > 60
-      ? 'Keep your name under 60 characters.'
-      : null;
 
 export function sharedActions(
   ctx: RoomContext,
@@ -203,8 +196,16 @@ export function sharedActions(
         {
           onEvents,
           onDelta,
-          onMembers: (members) =>
-            view({ members, role: members.find((member) => member.memberId === identity.memberId)?.role ?? null }),
+          onMembers: (members) => {
+            const me = members.find((member) => member.memberId === identity.memberId);
+            view({ members, role: me?.role ?? null });
+            if (!me?.removed) return;
+            // The server closes a removed member's connections too; this page stops trying to reconnect.
+            connection?.close();
+            connection = null;
+            log.setRemote(null);
+            view({ status: 'refused', problem: "The room's owner removed you from this room." });
+          },
           onPresence: (presence) => view({ presence }),
           onRefused: (_id, reason) => set({ notice: `The room's server refused that: ${reason}` }),
           onStatus: (status, reason) => view({ status, ...(reason !== undefined ? { problem: reason } : {}) }),
