@@ -71,6 +71,21 @@ describe('the coordinator', () => {
     );
     expect(full).toMatchObject({ turnId: opened.turnId, seq: 0, full: true });
   });
+  it('takes a full delta after a reconnect as all the text so far, whatever was lost before it', async () => {
+    const ann = await room.sharedByAnn();
+    await ann.intent('h1', { type: 'human-message', messageId: 'h1', text: '@claude hi' });
+    const opened = await waitFor('the turn', () => openings(ann.log())[0]);
+    ann.send({ t: 'delta', turnId: opened.turnId, seq: 0, text: 'Hel' });
+    // Deltas 1 to 3 were lost with the connection: the page resyncs with everything so far.
+    ann.send({ t: 'delta', turnId: opened.turnId, seq: 4, text: 'Hello, wor', full: true });
+    ann.send({ t: 'delta', turnId: opened.turnId, seq: 5, text: 'ld' });
+    const bo = room.join('Bo', { memberId: 'bo' });
+    const full = await waitFor('the text so far', () =>
+      bo.received.find((message) => message.t === 'delta' && message.full),
+    );
+    expect(full).toMatchObject({ turnId: opened.turnId, text: 'Hello, world' });
+    expect(room.server.lines.filter((line) => line.event === 'delta-refused')).toEqual([]);
+  });
 });
 
 describe('restarts and resends', () => {

@@ -115,6 +115,12 @@ export class RoomHost {
     const turn = openTurns(projection, this.options.roomOwnerId()).find((open) => open.turnId === delta.turnId);
     if (!turn) return { ok: false, reason: 'That turn is not running.' };
     if (turn.ownerId !== member.memberId) return { ok: false, reason: 'Only the seat’s owner streams its turn.' };
+    if (delta.full) {
+      // All the text so far, from the owner's page after a reconnect: it replaces what was kept.
+      const reasoning = delta.reasoning ?? '';
+      this.relayed.set(turn.turnId, { text: delta.text, reasoning, nextSeq: delta.seq + 1 });
+      return { ok: true };
+    }
     const relayed = this.relayed.get(turn.turnId) ?? { text: '', reasoning: '', nextSeq: 0 };
     if (relayed.text.length + relayed.reasoning.length > MAX_RELAYED_CHARS)
       return {

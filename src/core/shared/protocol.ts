@@ -50,8 +50,12 @@ export type ClientMessage =
    * then the `history-carried` transcript (keys are never in it).
    */
   | { t: 'import'; id: string; log: RoomEvent[] }
-  /** Text streamed by a turn this browser runs (its owner's seat), in order (`seq` from 0). */
-  | { t: 'delta'; turnId: string; seq: number; text: string; reasoning?: string }
+  /**
+   * Text streamed by a turn this browser runs (its owner's seat), in order (`seq` from 0). After a reconnect the
+   * browser sends `full: true` with all the text so far, which replaces what the server kept (deltas sent while
+   * offline were lost, and a restarted server kept none).
+   */
+  | { t: 'delta'; turnId: string; seq: number; text: string; reasoning?: string; full?: true }
   /** Owner only: seat a member's role, or remove them. */
   | { t: 'member'; id: string; memberId: string; role?: Exclude<MemberRole, 'owner'>; remove?: true };
 

@@ -75,6 +75,7 @@ function deltaProblem(message: Record<string, unknown>, limits: MessageLimits): 
   if (!Number.isSafeInteger(message.seq) || (message.seq as number) < 0) return 'A delta needs a sequence number.';
   const parts = [message.text, message.reasoning ?? ''];
   if (!parts.every((part) => typeof part === 'string')) return 'A delta carries text only.';
+  if (message.full !== undefined && message.full !== true) return 'A delta’s `full` is true or absent.';
   if ((parts as string[]).reduce((sum, part) => sum + part.length, 0) > limits.maxDeltaChars)
     return `A delta can carry at most ${limits.maxDeltaChars} characters.`;
   return null;

@@ -41,12 +41,14 @@ export interface SharedConnectionHandlers {
   onDelta(delta: RelayedDelta): void;
   onRefused(id: string, reason: string): void;
   onStatus(status: SharedStatus, reason?: string): void;
+  /** The document is in sync again after a (re)connect. */
+  onSynced(): void;
 }
 
 export interface SharedConnection {
   sendIntent(id: string, body: IntentBody): void;
   importLog(id: string, log: RoomEvent[]): void;
-  sendDelta(turnId: string, seq: number, text: string, reasoning?: string): void;
+  sendDelta(turnId: string, seq: number, text: string, reasoning?: string, full?: true): void;
   setMember(id: string, memberId: string, change: { role?: 'arbiter' | 'contributor'; remove?: true }): void;
   setTyping(typing: boolean): void;
   /** Messages sent and not yet answered by the server. */
@@ -127,6 +129,7 @@ export async function connectShared(
     onSynced: () => {
       // Whatever was sent and not answered may have been lost with the old socket: the server drops repeats.
       for (const payload of outbox.values()) provider.sendStateless(payload);
+      handlers.onSynced();
     },
     onStateless: ({ payload }) => {
       const message = parseServerMessage(payload);
@@ -158,8 +161,8 @@ export async function connectShared(
   return {
     sendIntent: (id, body) => send({ t: 'intent', id, body }, true),
     importLog: (id, events) => send({ t: 'import', id, log: events }, true),
-    sendDelta: (turnId, seq, text, reasoning) =>
-      send({ t: 'delta', turnId, seq, text, ...(reasoning ? { reasoning } : {}) }, false),
+    sendDelta: (turnId, seq, text, reasoning, full) =>
+      send({ t: 'delta', turnId, seq, text, ...(reasoning ? { reasoning } : {}), ...(full ? { full } : {}) }, false),
     setMember: (id, memberId, change) => send({ t: 'member', id, memberId, ...change }, true),
     setTyping: (typing) =>
       provider.setAwarenessField('member', { memberId: identity.memberId, name: identity.name, typing }),

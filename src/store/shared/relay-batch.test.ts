@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { batchedRelay } from './relay-batch.ts';
 
 function harness() {
-  const sent: { turnId: string; seq: number; text: string; reasoning?: string }[] = [];
+  const sent: { turnId: string; seq: number; text: string; reasoning?: string; full?: true }[] = [];
   const timers: { run: () => void; ms: number }[] = [];
   const relay = batchedRelay(
-    (turnId, seq, text, reasoning) => sent.push({ turnId, seq, text, ...(reasoning ? { reasoning } : {}) }),
+    (turnId, seq, text, reasoning, full) =>
+      sent.push({ turnId, seq, text, ...(reasoning ? { reasoning } : {}), ...(full ? { full } : {}) }),
     (run, ms) => timers.push({ run, ms }),
     40,
   );
@@ -40,6 +41,21 @@ describe('the batched relay of streamed text', () => {
     expect(sent).toEqual([{ turnId: 't1', seq: 0, text: 'almost' }]);
     tick();
     expect(sent).toHaveLength(1);
+  });
+
+  it('after a reconnect, sends each running turn’s whole text so far once, marked full, then carries on', () => {
+    const { relay, sent, tick } = harness();
+    relay.delta('t1', 'Hel');
+    tick();
+    relay.delta('t1', 'lo', 'hm');
+    relay.delta('t2', 'Other');
+    relay.end('t2');
+    relay.resync();
+    expect(sent.slice(2)).toEqual([{ turnId: 't1', seq: 1, text: 'Hello', reasoning: 'hm', full: true }]);
+    tick();
+    relay.delta('t1', ' there');
+    tick();
+    expect(sent.at(-1)).toEqual({ turnId: 't1', seq: 2, text: ' there' });
   });
 
   it('sends nothing once closed (the room was left)', () => {

@@ -7,16 +7,29 @@
 import type { StreamRelay } from '../room/context.ts';
 
 export const RELAY_INTERVAL_MS = 40;
+/** The most text a resync sends (the server's limit for one delta); a longer turn's text comes with its end. */
+const MAX_RESYNC_CHARS = 64_000;
 
-type SendDelta = (turnId: string, seq: number, text: string, reasoning?: string) => void;
+type SendDelta = (turnId: string, seq: number, text: string, reasoning?: string, full?: true) => void;
+
+interface TurnText {
+  /** Not yet sent. */
+  text: string;
+  reasoning: string;
+  /** Sent so far, for a resync. */
+  sentText: string;
+  sentReasoning: string;
+  seq: number;
+}
+
+const EMPTY: TurnText = { text: '', reasoning: '', sentText: '', sentReasoning: '', seq: 0 };
 
 export function batchedRelay(
   send: SendDelta,
   schedule: (run: () => void, ms: number) => unknown = setTimeout,
   intervalMs = RELAY_INTERVAL_MS,
-): StreamRelay & { close(): void } {
-  /** Per turn: the text and reasoning not yet sent, and the next chunk's number. */
-  const turns = new Map<string, { text: string; reasoning: string; seq: number }>();
+): StreamRelay & { resync(): void; close(): void } {
+  const turns = new Map<string, TurnText>();
   let scheduled = false;
   let closed = false;
 
@@ -24,7 +37,13 @@ export function batchedRelay(
     const turn = turns.get(turnId);
     if (!turn || (turn.text === '' && turn.reasoning === '')) return;
     send(turnId, turn.seq, turn.text, turn.reasoning === '' ? undefined : turn.reasoning);
-    turns.set(turnId, { text: '', reasoning: '', seq: turn.seq + 1 });
+    turns.set(turnId, {
+      text: '',
+      reasoning: '',
+      sentText: turn.sentText + turn.text,
+      sentReasoning: turn.sentReasoning + turn.reasoning,
+      seq: turn.seq + 1,
+    });
   };
 
   const flushAll = () => {
@@ -36,7 +55,7 @@ export function batchedRelay(
   return {
     delta(turnId, text, reasoning) {
       if (closed) return;
-      const turn = turns.get(turnId) ?? { text: '', reasoning: '', seq: 0 };
+      const turn = turns.get(turnId) ?? EMPTY;
       turns.set(turnId, { ...turn, text: turn.text + text, reasoning: turn.reasoning + (reasoning ?? '') });
       if (scheduled) return;
       scheduled = true;
@@ -46,6 +65,20 @@ export function batchedRelay(
       if (closed) return;
       sendPending(turnId);
       turns.delete(turnId);
+    },
+    /**
+     * After a reconnect: what was sent while the connection was down was lost (and a restarted server kept none), so
+     * each running turn sends all its text so far once, marked `full`, and carries on from there.
+     */
+    resync() {
+      if (closed) return;
+      for (const [turnId, turn] of turns) {
+        const text = turn.sentText + turn.text;
+        const reasoning = turn.sentReasoning + turn.reasoning;
+        if (text.length + reasoning.length > MAX_RESYNC_CHARS || (text === '' && reasoning === '')) continue;
+        send(turnId, turn.seq, text, reasoning === '' ? undefined : reasoning, true);
+        turns.set(turnId, { text: '', reasoning: '', sentText: text, sentReasoning: reasoning, seq: turn.seq + 1 });
+      }
     },
     close() {
       closed = true;

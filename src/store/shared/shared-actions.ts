@@ -207,6 +207,7 @@ export function sharedActions(
             view({ status: 'refused', problem: "The room's owner removed you from this room." });
           },
           onPresence: (presence) => view({ presence }),
+          onSynced: () => relay?.resync(),
           onRefused: (_id, reason) => set({ notice: `The room's server refused that: ${reason}` }),
           onStatus: (status, reason) => view({ status, ...(reason !== undefined ? { problem: reason } : {}) }),
         },
@@ -219,7 +220,7 @@ export function sharedActions(
     const live = connection;
     log.setRemote({ send: (body) => live.sendIntent(deps.newId(), body) });
     relay?.close();
-    relay = batchedRelay((turnId, seq, text, reasoning) => live.sendDelta(turnId, seq, text, reasoning));
+    relay = batchedRelay((...delta) => live.sendDelta(...delta));
     ctx.relay = relay;
     afterConnect?.();
     return { ok: true };
