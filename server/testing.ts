@@ -58,6 +58,8 @@ export interface ClientOptions {
   create?: boolean;
   memberId?: string;
   memberKey?: string;
+  /** Called with each stateless message as it arrives. */
+  onMessage?: (message: ServerMessage) => void;
 }
 
 /** One member's browser: a provider, the stateless messages it got, and ways to send and read. */
@@ -91,7 +93,11 @@ export class TestClient {
       websocketProvider: this.socket,
       name: options.room,
       token: JSON.stringify(token),
-      onStateless: ({ payload }) => this.received.push(JSON.parse(payload) as ServerMessage),
+      onStateless: ({ payload }) => {
+        const message = JSON.parse(payload) as ServerMessage;
+        this.received.push(message);
+        options.onMessage?.(message);
+      },
       onAuthenticationFailed: ({ reason }) => {
         this.authFailure = reason;
       },

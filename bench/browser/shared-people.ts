@@ -4,7 +4,9 @@
  * all through the app's own dialogs.
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { TestClient } from '../../server/testing.ts';
 import { addNameShim } from '../lib/page-script.ts';
+import { epochNow } from '../lib/stats.ts';
 import { installStreamProbe, type StreamProbeData, type StreamProbeOptions } from './probes.ts';
 
 export interface Person {
@@ -78,4 +80,28 @@ export async function waitForIdle(page: Page, timeoutMs: number): Promise<void> 
 
 export async function readStreamProbe(page: Page): Promise<StreamProbeData> {
   return page.evaluate(() => (window as unknown as { __benchStream: StreamProbeData }).__benchStream);
+}
+
+/**
+ * A member with no page: a Hocuspocus client in this process that joins by the invite link and notes when each marker
+ * first arrives in a relayed delta (this process's epoch clock, the timing proxy's).
+ */
+export async function listenForMarkers(serverUrl: string, link: string, marker: RegExp) {
+  const invite = new URLSearchParams(new URL(link).hash.slice(1)).get('join') ?? '';
+  const dot = invite.indexOf('.');
+  const arrivedAt = new Map<string, number>();
+  const client = new TestClient(serverUrl, {
+    room: invite.slice(0, dot),
+    secret: invite.slice(dot + 1),
+    name: 'Listener',
+    memberId: 'bench-listener',
+    onMessage: (message) => {
+      if (message.t !== 'delta' || message.full) return;
+      const at = epochNow();
+      for (const match of message.text.matchAll(new RegExp(marker.source, 'g')))
+        if (!arrivedAt.has(match[0])) arrivedAt.set(match[0], at);
+    },
+  });
+  await client.synced();
+  return { arrivedAt, close: () => client.close() };
 }

@@ -8,6 +8,8 @@
  * Token to remote paint: every fourth token is a marker (streaming-fixture.ts). The proxy notes when it wrote each
  * marker to the owner's browser (sent: when the owner's page gets the token); each member's page notes the first
  * frame that shows it (paint, probes.ts); each page's clock is aligned with this process's by round trips.
+ * Token to relay: an 11th member, a Hocuspocus client in this process (no page, so nothing to render), notes when
+ * each marker arrives in a relayed delta: the sync path alone (owner's page → its 40 ms batch → server → member).
  * Server: CPU share and peak RSS during the streaming round, RSS before any room and with the room loaded and idle,
  * and memory per active room = peak RSS during the round − RSS before any room.
  */
@@ -21,6 +23,7 @@ import { startSyncServerProcess } from '../lib/sync-server-process.ts';
 import { startTimingProxy } from '../lib/timing-proxy.ts';
 import {
   joinRoom,
+  listenForMarkers,
   openPerson,
   readStreamProbe,
   send,
@@ -81,6 +84,7 @@ export async function runSharedBench(
   const proxy = await startTimingProxy(fake.url, MARKER, MARKER_LENGTH);
   const server = await startSyncServerProcess(appDir);
   const people: Person[] = [];
+  let listener: Awaited<ReturnType<typeof listenForMarkers>> | null = null;
   try {
     const probe = { origins: proxy.urls, markerSource: MARKER.source, markerLength: MARKER_LENGTH };
     const owner = await openPerson(browser, 'Owner', OWNER_VIEWPORT, probe);
@@ -106,6 +110,9 @@ export async function runSharedBench(
       await joinRoom(member, link);
     }
 
+    // The listening member: the relayed text's arrival, apart from any page's rendering.
+    listener = await listenForMarkers(server.url, link, MARKER);
+
     // Warm-up round: loads the SDKs in the owner's page and Markdown and highlighting in every page.
     for (const peer of peers)
       fake.script(peer.model, { text: 'Ready.\n\n```ts\nconst ready = true;\n```', tokensPerSecond: 200 });
@@ -121,6 +128,7 @@ export async function runSharedBench(
       fake.script(peer.model, { text: replies[index]!, tokensPerSecond: TOKENS_PER_SECOND }),
     );
     proxy.reset();
+    listener.arrivedAt.clear();
     const clocks = await Promise.all(people.map((person) => pageClockOffset(person.page)));
     const roundFrom = server.sample();
     await send(owner.page, '@all walk me through the write path, with code.');
@@ -142,6 +150,10 @@ export async function runSharedBench(
         remote.map((sample) => ({ ...sample, sent: round(sample.sent), painted: round(sample.painted) })),
       );
     const remoteDelays = remote.map(delay);
+    const relayDelays = [...listener.arrivedAt].flatMap(([marker, at]) => {
+      const sent = proxy.sentAt.get(marker);
+      return sent === undefined ? [] : [at - sent];
+    });
     const expectedPerPage = replies.reduce(
       (sum, reply) => sum + (reply.match(new RegExp(MARKER.source, 'g'))?.length ?? 0),
       0,
@@ -215,6 +227,13 @@ export async function runSharedBench(
         note: `p50 ${member.medianMs ?? '—'} ms, ${member.painted} of ${expectedPerPage} painted`,
       })),
       {
+        key: 'relayP95Ms',
+        label: 'token sent → relayed to a member, p95',
+        value: round(percentile(relayDelays, 95)),
+        unit: 'ms',
+        note: `p50 ${round(median(relayDelays)) ?? '—'} ms, ${relayDelays.length} of ${expectedPerPage}; a listening client, no page`,
+      },
+      {
         key: 'ownerPaintP95Ms',
         label: 'token sent → paint in the owner’s page, p95',
         value: round(percentile(ownSamples.map(delay), 95)),
@@ -272,6 +291,7 @@ export async function runSharedBench(
       },
     };
   } finally {
+    listener?.close();
     for (const person of people) await person.context.close();
     await server.close();
     await proxy.close();
