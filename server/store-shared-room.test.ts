@@ -160,7 +160,7 @@ describe('a shared room', () => {
     expect(all(cy.store)).toEqual(all(ana.store));
   });
 
-  it('a contributor cannot stop everyone’s turns until the owner makes them arbiter', async () => {
+  it('a contributor cannot stop everyone’s turns until made arbiter; once removed, their page says so and sends nothing', async () => {
     const ana = browser(['claude'], { 'claude-model': [{ text: 'A long answer', hold: true }] });
     const bo = browser([]);
     await shareAndJoin(ana.store, { store: bo.store, name: 'Bo' });
@@ -176,5 +176,13 @@ describe('a shared room', () => {
     bo.store.getState().stopAll();
     await until(() => ana.adapters.calls[0]!.aborted, 'Ana’s turn was stopped');
     await settle(() => ana.store.getState().roundActive);
+
+    ana.store.getState().removeMember(bo.store.getState().shared!.me.memberId);
+    await until(() => bo.store.getState().shared?.status === 'refused', 'Bo learns he was removed');
+    const before = ana.store.getState().log.length;
+    bo.store.getState().send('Am I still here?');
+    expect(bo.store.getState().notice).toMatch(/removed you/);
+    expect(texts(bo.store.getState())).not.toContain('Am I still here?');
+    expect(ana.store.getState().log.length).toBe(before);
   });
 });

@@ -62,6 +62,6 @@ export interface RoomContext {
 /** Where streamed text goes besides this page. */
 export interface StreamRelay {
   delta(turnId: string, text: string, reasoning?: string): void;
-  /** The turn is about to end: send what is left of its text now, before its end. */
-  end(turnId: string): void;
+  /** The turn is about to end: send what is left of its text now, before its end (or drop it, when discarding). */
+  end(turnId: string, options?: { discard: true }): void;
 }

@@ -170,7 +170,11 @@ export function createTurnRunner(
         record = recordOf(peer, result);
       }
     }
-    if (startedIn !== generation) return;
+    if (startedIn !== generation) {
+      // Stopped with everything else (or the conversation was replaced): what was not relayed is dropped.
+      ctx.relay?.end(effect.turnId, { discard: true });
+      return;
+    }
     controllers.delete(effect.turnId);
     flushText();
     ctx.relay?.end(effect.turnId);

@@ -41,6 +41,11 @@ describe('the batched relay of streamed text', () => {
     expect(sent).toEqual([{ turnId: 't1', seq: 0, text: 'almost' }]);
     tick();
     expect(sent).toHaveLength(1);
+    relay.delta('t2', 'stopped');
+    relay.end('t2', { discard: true });
+    relay.resync();
+    tick();
+    expect(sent).toHaveLength(1);
   });
 
   it('after a reconnect, sends each running turn’s whole text so far once, marked full, then carries on', () => {

@@ -61,9 +61,9 @@ export function batchedRelay(
       scheduled = true;
       schedule(flushAll, intervalMs);
     },
-    end(turnId) {
+    end(turnId, options) {
       if (closed) return;
-      sendPending(turnId);
+      if (!options?.discard) sendPending(turnId);
       turns.delete(turnId);
     },
     /**

@@ -201,10 +201,13 @@ export function sharedActions(
             view({ members, role: me?.role ?? null });
             if (!me?.removed) return;
             // The server closes a removed member's connections too; this page stops trying to reconnect.
+            const removed = "The room's owner removed you from this room.";
             connection?.close();
             connection = null;
-            log.setRemote(null);
-            view({ status: 'refused', problem: "The room's owner removed you from this room." });
+            relay?.close();
+            // What is still typed here goes nowhere, and says so, rather than into a room of one.
+            log.setRemote({ send: () => set({ notice: removed }) });
+            view({ status: 'refused', problem: removed });
           },
           onPresence: (presence) => view({ presence }),
           onSynced: () => relay?.resync(),
