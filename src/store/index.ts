@@ -2,6 +2,7 @@
  * The app's one facilitator store, wired to the real adapters and the browser's frame clock, and the hook
  * components read it with. Tests build their own store with `createFacilitatorStore`.
  */
+import { v4 as randomId } from 'uuid';
 import { useStore } from 'zustand';
 import { createLazyAdapter } from '../adapters/index.ts';
 import type { PeerAdapter, ProviderSettings } from '../adapters/index.ts';
@@ -128,10 +129,12 @@ export async function attachmentBlob(id: string, mimeType: string): Promise<Blob
 export const exportConversation = (state: RoomStore, format: ConversationFormat) =>
   exportWithFiles(state, format, attachmentStorage);
 
+// Ids come from `uuid`, not `crypto.randomUUID`, which exists only in secure contexts: a room opened on a LAN over
+// plain http (`npm start -- --host 0.0.0.0`) is not one.
 export const roomStore = createFacilitatorStore({
   adapterFor,
   now: () => Date.now(),
-  newId: () => crypto.randomUUID(),
+  newId: randomId,
   newSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!,
   requestFrame: (flush) =>
     typeof requestAnimationFrame === 'function' ? requestAnimationFrame(flush) : setTimeout(flush, 16),
@@ -171,7 +174,7 @@ export const libraryStore = createLibraryStore({
   db: openDatabase,
   room: roomStore,
   now: () => Date.now(),
-  newId: () => crypto.randomUUID(),
+  newId: randomId,
   flushPending: async () => {
     await autosave?.flush();
   },

@@ -49,10 +49,15 @@ export function attachmentKindOf(file: { name: string; type: string }): Attachme
 export const UNSUPPORTED_FILE = (name: string) =>
   `"${name}" cannot be attached: only images (PNG, JPEG, WebP, GIF), text or code files and PDFs can.`;
 
-/** The SHA-256 of the bytes, lowercase hex. */
+/**
+ * The SHA-256 of the bytes, lowercase hex. `crypto.subtle` exists only in secure contexts (https or localhost); a
+ * room opened on a LAN over plain http is not one, so there the hash comes from @noble/hashes, loaded then only.
+ */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const digest = globalThis.crypto?.subtle
+    ? new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource))
+    : (await import('@noble/hashes/sha2.js')).sha256(bytes);
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** A file's text as UTF-8; null when it is not valid UTF-8 text. */
