@@ -105,3 +105,39 @@ export async function listenForMarkers(serverUrl: string, link: string, marker: 
   await client.synced();
   return { arrivedAt, close: () => client.close() };
 }
+
+/** Main-thread time a page spent, in seconds, from Chromium's own counters (CDP `Performance.getMetrics`). */
+export interface MainThreadTime {
+  task: number;
+  script: number;
+  layout: number;
+  style: number;
+}
+
+/**
+ * A page's main-thread counters, kept by one CDP session from now on (counting starts when it is enabled), in thread
+ * CPU time: a page waiting for a core does not count.
+ */
+export async function mainThreadClock(person: Person) {
+  const cdp = await person.context.newCDPSession(person.page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return {
+    async read(): Promise<MainThreadTime> {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+      return {
+        task: value('TaskDuration'),
+        script: value('ScriptDuration'),
+        layout: value('LayoutDuration'),
+        style: value('RecalcStyleDuration'),
+      };
+    },
+    close: () => cdp.detach(),
+  };
+}
+
+/** Each counter's growth from `from` to `to` as a share of `seconds` of wall time (100 = one core all the time). */
+export function mainThreadBetween(from: MainThreadTime, to: MainThreadTime, seconds: number): MainThreadTime {
+  const share = (key: keyof MainThreadTime) => ((to[key] - from[key]) / seconds) * 100;
+  return { task: share('task'), script: share('script'), layout: share('layout'), style: share('style') };
+}

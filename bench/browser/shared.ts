@@ -10,8 +10,7 @@
  * frame that shows it (paint, probes.ts); each page's clock is aligned with this process's by round trips.
  * Token to relay: an 11th member, a Hocuspocus client in this process (no page, so nothing to render), notes when
  * each marker arrives in a relayed delta: the sync path alone (owner's page → its 40 ms batch → server → member).
- * Server: CPU share and peak RSS during the streaming round, RSS before any room and with the room loaded and idle,
- * and memory per active room = peak RSS during the round − RSS before any room.
+ * Server: CPU share during the streaming round, RSS, and memory per active room (shared-server.ts).
  */
 import type { Browser } from '@playwright/test';
 import { splitTokens, startFakeProviders } from '../../tools/fake-providers/index.ts';
@@ -20,16 +19,20 @@ import { pageClockOffset } from '../lib/browser.ts';
 import { writeJson, type BenchReport, type Metric } from '../lib/report.ts';
 import { median, percentile, round } from '../lib/stats.ts';
 import { startSyncServerProcess } from '../lib/sync-server-process.ts';
+import { serverMetrics } from './shared-server.ts';
 import { startTimingProxy } from '../lib/timing-proxy.ts';
 import {
   joinRoom,
   listenForMarkers,
+  mainThreadBetween,
+  mainThreadClock,
   openPerson,
   readStreamProbe,
   send,
   shareRoom,
   waitForIdle,
   waitForRound,
+  type MainThreadTime,
   type Person,
 } from './shared-people.ts';
 import { benchPeers, MARKER, MARKER_LENGTH, streamingReply, streamingRoomFile } from './streaming-fixture.ts';
@@ -99,6 +102,7 @@ export async function runSharedBench(
     await owner.page.getByRole('button', { name: `Mute ${peers[0]!.name}` }).waitFor();
     await owner.page.waitForTimeout(500);
     const beforeRoom = server.sample();
+    const retainedBeforeRoom = await server.retained();
 
     const link = await shareRoom(owner);
     const members: Person[] = [];
@@ -130,13 +134,23 @@ export async function runSharedBench(
     proxy.reset();
     listener.arrivedAt.clear();
     const clocks = await Promise.all(people.map((person) => pageClockOffset(person.page)));
+    const threadClocks = await Promise.all(people.map(mainThreadClock));
+    const threadsFrom = await Promise.all(threadClocks.map((clock) => clock.read()));
     const roundFrom = server.sample();
     await send(owner.page, '@all walk me through the write path, with code.');
+    // 5 s into the replies (which take 10 s or more), what the server holds for the streaming room.
+    const retainedInRound = [await owner.page.waitForTimeout(5_000).then(() => server.retained())];
     await waitForRound(owner.page, 90_000);
     for (const member of members) await waitForIdle(member.page, 30_000);
     const roundTo = server.sample();
+    const threadsTo = await Promise.all(threadClocks.map((clock) => clock.read()));
+    retainedInRound.push(await server.retained());
+    await Promise.all(threadClocks.map((clock) => clock.close()));
     await owner.page.waitForTimeout(300); // the last paints
     const during = server.between(roundFrom, roundTo);
+    const threads = people.map((_, index) => mainThreadBetween(threadsFrom[index]!, threadsTo[index]!, during.seconds));
+    const memberThreads = threads.slice(1);
+    const medianOf = (key: keyof MainThreadTime) => round(median(memberThreads.map((thread) => thread[key])));
 
     const probes = await Promise.all(people.map((person) => readStreamProbe(person.page)));
     const ownSamples = delaysOf(owner.name, probes[0]!.paints, proxy.sentAt, clocks[0]!);
@@ -175,7 +189,6 @@ export async function runSharedBench(
     const tokensPerReply = median(replies.map((reply) => splitTokens(reply).length)) ?? 0;
     const rates = streams.map((entry) => tokensPerReply / ((entry.lastByteAt! - entry.firstByteAt!) / 1000));
     const worstClock = Math.max(...clocks.map((clock) => clock.uncertaintyMs));
-    const perRoomBytes = during.peakRssBytes === null ? null : during.peakRssBytes - beforeRoom.rssBytes;
 
     const metrics: Metric[] = [
       {
@@ -241,41 +254,27 @@ export async function runSharedBench(
         note: `p50 ${round(median(ownSamples.map(delay))) ?? '—'} ms, ${ownSamples.length} painted (for comparison)`,
       },
       {
-        key: 'serverCpuPercent',
-        label: 'server CPU during the round',
-        value: round(during.cpuPercent),
+        key: 'memberMainThreadPercent',
+        label: 'main thread busy in a member’s page (median)',
+        value: medianOf('task'),
         unit: '%',
-        note: `of one core, ${during.seconds.toFixed(1)} s; busiest 250 ms ${round(during.peakCpuPercent) ?? '—'} %`,
+        note: `of one core during the round: script ${medianOf('script')}, layout ${medianOf('layout')}, style ${medianOf('style')}`,
       },
       {
-        key: 'serverPeakRssBytes',
-        label: 'server RSS, peak during the round',
-        value: during.peakRssBytes,
-        unit: 'bytes',
-        note: `${during.samples} samples`,
+        key: 'ownerMainThreadPercent',
+        label: 'main thread busy in the owner’s page',
+        value: round(threads[0]!.task),
+        unit: '%',
+        note: `script ${round(threads[0]!.script)}, layout ${round(threads[0]!.layout)}, style ${round(threads[0]!.style)}`,
       },
-      {
-        key: 'serverRssBeforeRoomBytes',
-        label: 'server RSS before any room',
-        value: beforeRoom.rssBytes,
-        unit: 'bytes',
-        note: 'app served, no room yet',
-      },
-      {
-        key: 'serverRssRoomIdleBytes',
-        label: 'server RSS, room loaded and idle',
-        value: roomIdle.rssBytes,
-        unit: 'bytes',
-        note: `${people.length} members connected, after the warm-up round`,
-      },
-      {
-        key: 'serverMemoryPerRoomBytes',
-        label: 'server memory per active room',
-        value: perRoomBytes,
-        unit: 'bytes',
-        budget: BUDGETS.sharedServerMemoryPerRoomBytes,
-        note: 'peak RSS in the round − RSS before any room',
-      },
+      ...serverMetrics({
+        during,
+        rssBeforeRoom: beforeRoom,
+        rssRoomIdle: roomIdle,
+        retainedBeforeRoom,
+        retainedInRound,
+        members: people.length,
+      }),
     ];
     return {
       benchmark: 'shared',
@@ -284,8 +283,9 @@ export async function runSharedBench(
       metrics,
       details: {
         viewports: { owner: OWNER_VIEWPORT, members: MEMBER_VIEWPORT },
-        server: { pid: server.pid, beforeRoom, roomIdle, round: during },
+        server: { pid: server.pid, beforeRoom, roomIdle, round: during, retainedBeforeRoom, retainedInRound },
         members: figures,
+        mainThreads: people.map((person, index) => ({ name: person.name, ...threads[index]! })),
         clocks,
         streams,
       },

@@ -1,7 +1,8 @@
 /**
- * The sync server in a child process of its own (`server/main.ts` through tsx's loader, not the `tsx` CLI, which
- * would add a wrapper process), so that its CPU time and memory are its own and can be read from outside: every
- * 250 ms, utime + stime from /proc/<pid>/stat and VmRSS from /proc/<pid>/status (Linux only).
+ * The sync server in a child process of its own (`sync-server-child.ts`, `server/main.ts`'s server, through tsx's
+ * loader, not the `tsx` CLI, which would add a wrapper process), so that its CPU time and memory are its own and can
+ * be read from outside: every 250 ms, utime + stime from /proc/<pid>/stat and VmRSS from /proc/<pid>/status (Linux
+ * only); and on request, over IPC, the memory it retains after a full garbage collection.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './build.ts';
 import { max } from './stats.ts';
+import type { RetainedMemory } from './sync-server-child.ts';
 
 export interface ProcessSample {
   /** performance.now() of this process when read. */
@@ -36,6 +38,8 @@ export interface SyncServerProcess {
   sample(): ProcessSample;
   /** CPU and peak memory between two readings (the 250 ms samples between them, and both ends). */
   between(from: ProcessSample, to: ProcessSample): WindowStats;
+  /** What the server holds after a full garbage collection, now. */
+  retained(): Promise<RetainedMemory>;
   close(): Promise<void>;
 }
 
@@ -103,15 +107,36 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
   throw new Error(`The sync server did not serve ${url}/ within 60 s:\n${output()}`);
 }
 
-/** Starts `server/main.ts` on a free loopback port with a temporary data folder, serving `staticDir`. */
+/** Asks the child for its retained memory (it collects garbage first) and waits for the answer. */
+function askRetained(child: ChildProcess): Promise<RetainedMemory> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The sync server did not report its memory within 10 s.')), 10_000);
+    const onMessage = (message: { type?: string } & RetainedMemory) => {
+      if (message.type !== 'retained') return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve({ heapBytes: message.heapBytes, externalBytes: message.externalBytes });
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'retained' });
+  });
+}
+
+/** Starts the sync server on a free loopback port with a temporary data folder, serving `staticDir`. */
 export async function startSyncServerProcess(staticDir: string): Promise<SyncServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'peerchat-bench-sync-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data', dataDir, '--static', staticDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      'bench/lib/sync-server-child.ts',
+      ...['--port', String(port), '--data', dataDir, '--static', staticDir],
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
   );
   let tail = '';
   const keep = (chunk: Buffer) => void (tail = (tail + chunk.toString()).slice(-4_000));
@@ -150,6 +175,7 @@ export async function startSyncServerProcess(staticDir: string): Promise<SyncSer
     sample: () => readProcess(pid, ticks),
     between: (from, to) =>
       windowStats([from, ...samples.filter((sample) => sample.at > from.at && sample.at < to.at), to]),
+    retained: () => askRetained(child),
     close,
   };
 }
