@@ -139,6 +139,8 @@ test('authority: members govern only their own peers until the owner makes them 
 
   await ana.getByRole('button', { name: 'Remove Bo' }).click();
   await expect(ana.locator('[data-member="Bo"]')).toHaveCount(0);
+  // Bo's peer leaves with Bo: nobody's browser would run its turns any more.
+  await expect(ana.getByRole('button', { name: /^(Mute|Unmute) Bravo$/ })).toHaveCount(0);
   await expect(status(bo)).not.toHaveAttribute('data-shared-status', 'connected');
 });
 

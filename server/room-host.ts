@@ -13,6 +13,7 @@ import {
   openTurns,
   overdueTurns,
   ownerGoneFinish,
+  removedMemberEvents,
   stampIntent,
   stampServerEvent,
   turnOpenings,
@@ -160,6 +161,23 @@ export class RoomHost {
       this.commit([stampServerEvent(current, `gone:${turn.turnId}`, body, now())]);
     }
     this.scheduleOverdue();
+  }
+
+  /** The owner removed a member: their running turns end and their seats leave (`removedMemberEvents`). */
+  memberRemoved(memberId: string): void {
+    const projection = this.projection;
+    if (projection === null) return;
+    const { now, memberName, roomOwnerId, onLog } = this.options;
+    const removed = { memberId, name: memberName(memberId) };
+    const bodies = removedMemberEvents(
+      projection,
+      removed,
+      roomOwnerId(),
+      (turnId) => this.relayed.get(turnId)?.text ?? '',
+    );
+    if (bodies.length === 0) return;
+    onLog('member-seats-removed', `${memberId}: ${bodies.length} event(s) for a removed member's turns and seats.`);
+    this.commit(bodies.map((body, index) => stampServerEvent(projection, `removed:${memberId}:${index}`, body, now())));
   }
 
   close(): void {

@@ -29,8 +29,10 @@ function memberChange(context: StatelessContext, message: Extract<ClientMessage,
   if (message.memberId === member.memberId) return { ok: false, reason: 'The owner cannot change their own role.' };
   const target = db.member(room, message.memberId);
   if (!target || target.removed) return { ok: false, reason: 'There is no such member in this room.' };
-  if (message.remove) db.remove(room, message.memberId);
-  else if (message.role) db.setRole(room, message.memberId, message.role);
+  if (message.remove) {
+    db.remove(room, message.memberId);
+    context.host.memberRemoved(message.memberId);
+  } else if (message.role) db.setRole(room, message.memberId, message.role);
   // The removed member's page learns it from the members list before its connections close.
   syncMembers(document, db.members(room));
   if (message.remove)

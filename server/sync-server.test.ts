@@ -100,6 +100,10 @@ describe('authority', () => {
     const removal = { t: 'member', id: 'rm', memberId: 'bo', remove: true };
     ann.send(removal);
     expect(await ann.answer('rm')).toEqual({ t: 'ack', id: 'rm' });
+    // Bo's seats leave the table with Bo, so the arbiter never picks a peer whose browser is gone.
+    const seatsAfter = () => ann.log().find((event) => event.id === 'removed:bo:0');
+    await waitFor("Bo's seats leaving", () => seatsAfter());
+    expect(seatsAfter()).toMatchObject({ type: 'seats-set', peers: [{ handle: 'claude', ownerId: 'ann' }] });
     const again = room.join('Bo', { memberId: 'bo', memberKey: bo.memberKey });
     await waitFor('the refusal', () => again.authFailure);
     expect(again.authFailure).toBe('This member was removed from the room.');

@@ -120,3 +120,31 @@ export function ownerGoneFinish(
     },
   };
 }
+
+/**
+ * What the server appends when the owner removes a member: each turn of theirs still running ends now, keeping the
+ * text relayed so far, and then their seats leave the table, so the arbiter never picks a peer whose browser is gone.
+ * Empty when they had neither.
+ */
+export function removedMemberEvents(
+  projection: RoomProjection,
+  removed: { memberId: string; name: string },
+  roomOwnerId: string,
+  relayedText: (turnId: string) => string,
+): RoomEventBody[] {
+  const finishes: RoomEventBody[] = openTurns(projection, roomOwnerId)
+    .filter((turn) => turn.ownerId === removed.memberId)
+    .map((turn) => ({
+      type: 'turn-finished',
+      turnId: turn.turnId,
+      messageId: turn.messageId,
+      result: {
+        status: 'error',
+        text: relayedText(turn.turnId),
+        error: { reason: 'aborted', message: `${removed.name} was removed from the room during this turn.` },
+      },
+    }));
+  const kept = projection.peers.filter((seat) => seatOwnerId(seat, roomOwnerId) !== removed.memberId);
+  const seats: RoomEventBody[] = kept.length === projection.peers.length ? [] : [{ type: 'seats-set', peers: kept }];
+  return [...finishes, ...seats];
+}

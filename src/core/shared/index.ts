@@ -8,6 +8,7 @@ export {
   openTurns,
   overdueTurns,
   ownerGoneFinish,
+  removedMemberEvents,
   stampIntent,
   stampServerEvent,
   turnOpenings,

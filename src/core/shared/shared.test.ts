@@ -7,6 +7,7 @@ import {
   openTurns,
   overdueTurns,
   ownerGoneFinish,
+  removedMemberEvents,
   stampIntent,
   stampServerEvent,
   turnOpenings,
@@ -215,6 +216,42 @@ describe('coordinator', () => {
     });
     const ended = appendRoomEvent(asked, [], new Set(), stampServerEvent(asked, 'gone', finish, 3_000));
     expect(ended.status).toBe('appended');
+  });
+});
+
+describe('a removed member', () => {
+  it('has their running turn ended with the text relayed so far, then their seats taken from the table', () => {
+    const asked = step(base, ann, 'h2', { type: 'human-message', messageId: 'h2', text: '@gpt go' });
+    const [turn] = openTurns(asked, 'ann');
+    const bodies = removedMemberEvents(asked, { memberId: 'bo', name: 'Bo' }, 'ann', (turnId) =>
+      turnId === turn!.turnId ? 'half an ans' : '',
+    );
+    expect(bodies).toEqual([
+      {
+        type: 'turn-finished',
+        turnId: turn!.turnId,
+        messageId: turn!.messageId,
+        result: {
+          status: 'error',
+          text: 'half an ans',
+          error: { reason: 'aborted', message: 'Bo was removed from the room during this turn.' },
+        },
+      },
+      { type: 'seats-set', peers: asked.peers.filter((seat) => seat.ownerId !== 'bo') },
+    ]);
+    let state = asked;
+    for (const [index, body] of bodies.entries()) {
+      const result = appendRoomEvent(state, [], new Set(), stampServerEvent(state, `rm${index}`, body, 6_000));
+      if (result.status !== 'appended') throw new Error(JSON.stringify(result));
+      state = result.step.state;
+    }
+    expect(state.peers.map((seat) => seat.ownerId)).toEqual(['ann']);
+    expect(openTurns(state, 'ann')).toEqual([]);
+    expect(state.messages[turn!.messageId]).toMatchObject({ status: 'error', text: 'half an ans' });
+  });
+
+  it('changes nothing when they had no seat and no turn', () => {
+    expect(removedMemberEvents(base, { memberId: 'cy', name: 'Cy' }, 'ann', () => '')).toEqual([]);
   });
 });
 
