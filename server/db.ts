@@ -1,6 +1,7 @@
 /**
  * The server's one SQLite file (`<dataDir>/peerchat.sqlite`, WAL): rooms with their secret's hash, members with
- * their key's hash and role, and every Yjs update of each room's document, appended as it happens.
+ * their key's hash and role, every Yjs update of each room's document, appended as it happens, and the files
+ * attached in each room, by SHA-256.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -57,6 +58,9 @@ export function openDatabase(dataDir: string) {
       PRIMARY KEY (room, member_id));
     CREATE TABLE IF NOT EXISTS updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL);
     CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
+    CREATE TABLE IF NOT EXISTS files (
+      room TEXT NOT NULL, id TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL, data BLOB NOT NULL,
+      member_id TEXT NOT NULL, created INTEGER NOT NULL, PRIMARY KEY (room, id));
   `);
   const statements = {
     room: db.prepare<[string], { secret_hash: string }>('SELECT secret_hash FROM rooms WHERE id = ?'),
@@ -74,6 +78,14 @@ export function openDatabase(dataDir: string) {
     remove: db.prepare('UPDATE members SET removed = 1 WHERE room = ? AND member_id = ?'),
     appendUpdate: db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)'),
     updates: db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE room = ? ORDER BY seq'),
+    file: db.prepare<[string, string], { mime: string; data: Buffer }>(
+      'SELECT mime, data FROM files WHERE room = ? AND id = ?',
+    ),
+    hasFile: db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM files WHERE room = ? AND id = ?'),
+    fileBytes: db.prepare<[string], { n: number | null }>('SELECT SUM(size) AS n FROM files WHERE room = ?'),
+    addFile: db.prepare(
+      'INSERT OR IGNORE INTO files (room, id, mime, size, data, member_id, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
   };
   return {
     roomSecretHash: (room: string) => statements.room.get(room)?.secret_hash,
@@ -91,6 +103,22 @@ export function openDatabase(dataDir: string) {
     remove: (room: string, memberId: string) => statements.remove.run(room, memberId),
     appendUpdate: (room: string, update: Uint8Array) => statements.appendUpdate.run(room, Buffer.from(update)),
     updates: (room: string) => statements.updates.all(room).map((row) => new Uint8Array(row.data)),
+    file: (room: string, id: string) => {
+      const row = statements.file.get(room, id);
+      return row ? { mimeType: row.mime, bytes: new Uint8Array(row.data) } : undefined;
+    },
+    hasFile: (room: string, id: string) => (statements.hasFile.get(room, id)?.n ?? 0) > 0,
+    roomFileBytes: (room: string) => statements.fileBytes.get(room)?.n ?? 0,
+    addFile: (room: string, file: { id: string; mimeType: string; bytes: Uint8Array; memberId: string }, now: number) =>
+      statements.addFile.run(
+        room,
+        file.id,
+        file.mimeType,
+        file.bytes.byteLength,
+        Buffer.from(file.bytes),
+        file.memberId,
+        now,
+      ),
     close: () => db.close(),
   };
 }

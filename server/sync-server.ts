@@ -1,7 +1,8 @@
 /**
  * The PeerChat sync server: one HTTP server that serves the built app and upgrades `/sync` to Hocuspocus. Members
  * connect read-only; the server alone writes each room's document, from the intents it accepts (see
- * docs/shared-rooms.md). Rooms, members and every document update live in one SQLite file.
+ * docs/shared-rooms.md). Rooms, members, every document update and the files attached in each room (`files.ts`, over
+ * HTTP under the sync path) live in one SQLite file.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -13,6 +14,7 @@ import * as Y from 'yjs';
 import { DEFAULT_ROOM_LIMITS, fullBucket, messageSizeProblem, takeToken } from '../src/core/shared/index.ts';
 import type { RoomLimits, TokenBucket } from '../src/core/shared/index.ts';
 import { openDatabase } from './db.ts';
+import { handleFileRequest } from './files.ts';
 import { stdoutLogger, withTime, type Logger } from './log.ts';
 import { authenticate, memberOf, syncMembers, type ConnectionContext } from './members.ts';
 import { RoomHost } from './room-host.ts';
@@ -193,8 +195,19 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     response.statusCode = 404;
     response.end('Not found');
   };
+  const serveFiles = async (request: IncomingMessage, response: ServerResponse, path: string) => {
+    try {
+      if (!(await handleFileRequest(request, response, path, db, limits, log))) notFound(response);
+    } catch (error) {
+      log({ level: 'warn', event: 'file-error', reason: error instanceof Error ? error.message : String(error) });
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    }
+  };
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    if (serveStatic) serveStatic(request, response, () => notFound(response));
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith(`${SYNC_PATH}/`)) void serveFiles(request, response, path.slice(SYNC_PATH.length));
+    else if (serveStatic) serveStatic(request, response, () => notFound(response));
     else notFound(response);
   });
   // Past four times the limit a message is not even read; up to that, beforeHandleMessage refuses it with a reason.

@@ -2,6 +2,7 @@
  * The room's limits as pure functions: how many members a room admits, and a token bucket per member that caps
  * how fast they may send (a burst of `capacity`, then `refillPerSecond`).
  */
+import { ATTACHMENT_LIMITS } from '../domain/attachments.ts';
 
 export interface RoomLimits {
   /** Members a room admits (removed members do not count). */
@@ -18,6 +19,10 @@ export interface RoomLimits {
    */
   deltaBurst: number;
   deltaPerSecond: number;
+  /** The largest attached file the room's server keeps (the largest a browser attaches: a PDF's cap). */
+  maxFileBytes: number;
+  /** All attached files of one room together. */
+  maxRoomFileBytes: number;
 }
 
 export const DEFAULT_ROOM_LIMITS: RoomLimits = {
@@ -27,6 +32,8 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   perSecond: 50,
   deltaBurst: 800,
   deltaPerSecond: 400,
+  maxFileBytes: Math.max(...Object.values(ATTACHMENT_LIMITS.maxBytes)),
+  maxRoomFileBytes: 256 * 1024 * 1024,
 };
 
 /** Why a new member cannot join a room that has `activeMembers`, or null. */
