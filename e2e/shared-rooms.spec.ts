@@ -85,3 +85,46 @@ test('messages sent at the same moment by three people get one order on every sc
   expect(await order(bo)).toEqual(first);
   expect(await order(cy)).toEqual(first);
 });
+
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+test('files attached by one person, before sharing and after, reach another person’s peer in its own shape', async ({
+  browser,
+}) => {
+  await startSync();
+  const ana = await person(browser);
+  const bo = await person(browser);
+  await script('shared-alpha-files', { text: 'Alpha read the notes.' });
+  await openAsOwner(ana, 'shared-alpha-files');
+  await ana
+    .getByLabel('Attach files')
+    .setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Ship on Friday.') }]);
+  await send(ana, '@alpha read the notes');
+  await expect(articles(ana, 'alpha')).toContainText('Alpha read the notes.');
+
+  const link = await share(ana, 'Ana');
+  await joinAs(bo, link, 'Bo');
+  await seatBravo(bo, 'shared-bravo-files');
+  await expect(ana.getByRole('button', { name: 'Mute Bravo' })).toBeVisible();
+  await expect(bo.locator('[data-attachment="notes.txt"]')).toBeVisible();
+
+  await script('shared-bravo-files', { text: 'Bravo saw the chart and the notes.' });
+  await ana
+    .getByLabel('Attach files')
+    .setInputFiles([{ name: 'chart.png', mimeType: 'image/png', buffer: Buffer.from(PNG_BASE64, 'base64') }]);
+  await expect(ana.getByRole('list', { name: 'Files to send' }).locator('[data-attachment="chart.png"]')).toBeVisible();
+  await send(ana, '@bravo compare the chart with the notes');
+  await expect(articles(ana, 'bravo')).toContainText('Bravo saw the chart and the notes.');
+
+  const [request] = await waitForRequests('shared-bravo-files', (logged) => logged.length >= 1);
+  expect(request!.keyFingerprint).toBe(keyFingerprint(BO_KEY));
+  const contents = (request!.body as { messages: { content: unknown }[] }).messages.map((message) => message.content);
+  expect(JSON.stringify(contents)).toContain(
+    JSON.stringify({ type: 'text', text: '<file name="notes.txt">\nShip on Friday.\n</file>' }),
+  );
+  expect(JSON.stringify(contents)).toContain(
+    JSON.stringify({ type: 'image', source: { type: 'base64', media_type: 'image/png', data: PNG_BASE64 } }),
+  );
+  // Bo's page shows Ana's image from the bytes it fetched from the room's server.
+  await expect(bo.locator('article [data-attachment="chart.png"] img')).toBeVisible();
+});

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { File } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -124,6 +125,31 @@ describe('a shared room', () => {
     expect(bo.adapters.calls.map((call) => call.model)).toEqual(['mistral-model']);
     expect(ana.adapters.calls).toEqual([]);
     await until(() => texts(bo.store.getState()).includes('Mistral answers Ana.'), 'Bo has the reply too');
+  });
+
+  it('a file one person attaches reaches another person’s peer, fetched from the room’s server', async () => {
+    const ana = browser([]);
+    const bo = browser([], { 'mistral-model': [{ text: 'Friday it is.' }] });
+    await shareAndJoin(ana.store, { store: bo.store, name: 'Bo' });
+    bo.store.getState().addPeer({
+      handle: 'mistral',
+      displayName: 'Mistral',
+      provider: 'openai',
+      model: 'mistral-model',
+      aliases: [],
+      colour: '',
+      settings: { contextWindow: 100_000 },
+    });
+    await until(() => ana.store.getState().peers.some((peer) => peer.handle === 'mistral'), 'Ana sees Bo’s seat');
+    const notes = new File(['Ship on Friday.'], 'notes.txt', { type: 'text/plain' });
+    expect(await ana.store.getState().attachFiles([notes as unknown as globalThis.File])).toEqual({ ok: true });
+    const [pending] = ana.store.getState().pendingAttachments;
+    ana.store.getState().send('@mistral read the notes');
+    await until(() => texts(ana.store.getState()).includes('Friday it is.'), 'the reply reached Ana');
+    const asked = bo.adapters.calls[0]!.request.messages.at(-1)!;
+    expect(asked.attachments).toEqual([expect.objectContaining({ name: 'notes.txt', text: 'Ship on Friday.' })]);
+    const kept = await bo.store.getState().readAttachment(pending!.ref.id);
+    expect(new TextDecoder().decode(kept!.bytes)).toBe('Ship on Friday.');
   });
 
   it('a person who joins mid-turn sees the text so far once, then the rest, and the reply ends whole', async () => {

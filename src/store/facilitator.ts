@@ -19,6 +19,7 @@ import { settingsActions } from './room/settings-actions.ts';
 import { createTurnRunner } from './room/turn-runner.ts';
 import { connectShared } from './shared/connection.ts';
 import { NOT_SHARED, sharedActions } from './shared/shared-actions.ts';
+import { sharedFileStorage } from './shared/shared-files.ts';
 import type { RoomStore } from './types.ts';
 
 export type { FacilitatorDeps } from './room/context.ts';
@@ -63,7 +64,8 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       deps,
       set,
       get,
-      attachments,
+      // While the room is shared, files attached here are uploaded and others' files fetched (shared/shared-files.ts).
+      attachments: sharedFileStorage(attachments, () => ctx.remoteFiles),
       commit: log.commit,
       refreshContextFills() {
         const state = get();
@@ -91,6 +93,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       abortAll: () => runner.abortAll(),
       sharedMemberId: () => get().sharedSession?.identity.memberId ?? null,
       relay: null,
+      remoteFiles: null,
     };
     const runner = createTurnRunner(ctx, contextBuilder, profiles);
 
@@ -125,7 +128,7 @@ export function createFacilitatorStore(deps: FacilitatorDeps): StoreApi<RoomStor
       loadConversation: leavingShared(lifecycle.loadConversation),
       ...priceActions(ctx),
       ...NO_PENDING_ATTACHMENTS,
-      ...attachmentActions(ctx, attachments),
+      ...attachmentActions(ctx, ctx.attachments),
       ...NOT_SHARED,
       ...shared,
     };

@@ -121,7 +121,7 @@ const attachmentStorage = databaseAttachmentStorage(() => openDatabase(), Date.n
 
 /** A stored attachment's bytes as a Blob of its type (to show an image or open a file), or undefined. */
 export async function attachmentBlob(id: string, mimeType: string): Promise<Blob | undefined> {
-  const file = (await attachmentStorage.load([id])).get(id);
+  const file = await roomStore.getState().readAttachment(id);
   return file && new Blob([file.bytes as BlobPart], { type: mimeType });
 }
 

@@ -69,6 +69,18 @@ function decodeText(bytes: Uint8Array): string | null {
   }
 }
 
+/**
+ * The text kept with a file that came from elsewhere (a shared room's server) as it is kept for one attached here:
+ * a text file decoded, a PDF's text extracted; none for an image, or when it cannot be read.
+ */
+export async function textOfFile(bytes: Uint8Array, mimeType: string): Promise<string | undefined> {
+  const kind = attachmentKindOf({ name: '', type: mimeType });
+  if (kind === 'text') return decodeText(bytes) ?? undefined;
+  if (kind !== 'pdf') return undefined;
+  const { extractPdfText } = await import('./pdf-text.ts');
+  return extractPdfText(bytes).catch(() => undefined);
+}
+
 async function withRef(
   file: File,
   kind: AttachmentKind,

@@ -6,7 +6,7 @@ import { attachmentLimitProblem } from '../../core/index.ts';
 import type { AttachmentRef } from '../../core/index.ts';
 import type { Result } from '../types.ts';
 import { attachmentKindOf, prepareAttachment, UNSUPPORTED_FILE } from '../attachments/prepare.ts';
-import type { AttachmentStorage } from '../attachments/storage.ts';
+import type { AttachmentStorage, StoredAttachment } from '../attachments/storage.ts';
 import type { RoomContext } from './context.ts';
 
 /** A file waiting in the composer. */
@@ -26,6 +26,8 @@ export interface AttachmentActions {
   /** Reads and stores files for the next message. All or nothing: one refused file refuses them all. */
   attachFiles(files: readonly File[]): Promise<Result>;
   removeAttachment(id: string): void;
+  /** An attached file's bytes (from this browser, or a shared room's server), or undefined when it is nowhere. */
+  readAttachment(id: string): Promise<StoredAttachment | undefined>;
 }
 
 export const NO_PENDING_ATTACHMENTS: AttachmentState = { pendingAttachments: [], attachmentsReading: 0 };
@@ -71,5 +73,6 @@ export function attachmentActions(ctx: RoomContext, storage: AttachmentStorage):
     },
     removeAttachment: (id) =>
       set((state) => ({ pendingAttachments: state.pendingAttachments.filter((pending) => pending.ref.id !== id) })),
+    readAttachment: async (id) => (await storage.load([id])).get(id),
   };
 }

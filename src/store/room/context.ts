@@ -7,6 +7,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { PeerAdapter, ProfileTracker, ProviderSettings } from '../../adapters/index.ts';
 import type { RoomData, RoomEventBody } from '../../core/index.ts';
 import type { AttachmentStorage } from '../attachments/storage.ts';
+import type { RemoteFiles } from '../shared/shared-files.ts';
 import type { connectShared } from '../shared/connection.ts';
 import type { Result, RoomStore } from '../types.ts';
 
@@ -57,6 +58,8 @@ export interface RoomContext {
   sharedMemberId(): string | null;
   /** Set while the room is shared: the text this browser's turns stream also goes to the other members. */
   relay: StreamRelay | null;
+  /** Set while the room is shared: where attached files go to and come from besides this browser. */
+  remoteFiles: RemoteFiles | null;
 }
 
 /** Where streamed text goes besides this page. */

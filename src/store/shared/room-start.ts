@@ -1,6 +1,8 @@
 import { roomDataOf, transcriptOf } from '../../core/index.ts';
 import type { RoomEvent } from '../../core/index.ts';
 import type { RoomState } from '../types.ts';
+import { FRESH_CONVERSATION } from '../room/lifecycle-actions.ts';
+import { arbiterView } from '../room/view.ts';
 
 /**
  * A shared room's first events: a new conversation at the same table (every seat so far the sharer's: their browser
@@ -22,4 +24,22 @@ export function sharedRoomStart(state: RoomState, conversationId: string, ownerI
     },
     { type: 'history-carried', messages, id: `${conversationId}:2`, lamport: 2, at },
   ];
+}
+
+/** An empty room, waiting for the shared room's history. */
+export function emptySharedRoom(state: Pick<RoomState, 'arbiter'>): Partial<RoomState> {
+  return {
+    ...FRESH_CONVERSATION,
+    conversationId: '',
+    title: '',
+    log: [],
+    logLamport: 0,
+    peers: [],
+    messageIds: [],
+    messages: {},
+    events: [],
+    ended: false,
+    lastRoundEnd: null,
+    ...arbiterView(state.arbiter),
+  };
 }

@@ -8,15 +8,14 @@
  */
 import { runningTurn } from '../../core/index.ts';
 import type { ArbiterEffect, Member, MemberRole, RoomEvent } from '../../core/index.ts';
-import type { Result, RoomState } from '../types.ts';
+import type { Result } from '../types.ts';
 import type { RoomContext } from '../room/context.ts';
 import type { createRoomLog, ReceivedStep } from '../room/log.ts';
 import type { createTurnRunner } from '../room/turn-runner.ts';
-import { FRESH_CONVERSATION } from '../room/lifecycle-actions.ts';
-import { arbiterView } from '../room/view.ts';
 import { nameProblem, parseInvite } from './invite.ts';
 import { batchedRelay } from './relay-batch.ts';
-import { sharedRoomStart } from './room-start.ts';
+import { remoteFiles, uploadHistoryFiles } from './shared-files.ts';
+import { emptySharedRoom, sharedRoomStart } from './room-start.ts';
 import type {
   connectShared,
   PresenceEntry,
@@ -87,6 +86,8 @@ export function sharedActions(
   const turnMessages = new Map<string, string>();
   /** Relayed text that came before its turn's `turn-opened` (the text so far is sent as one joins): shown once it has. */
   const early = new Map<string, RelayedDelta[]>();
+  /** The events a room was shared with, until their files are uploaded (once the server has admitted the owner). */
+  let historyFiles: RoomEvent[] | null = null;
   /** True until the first events of a connection (the history) have been applied. */
   let backlog = true;
 
@@ -205,12 +206,22 @@ export function sharedActions(
             connection?.close();
             connection = null;
             relay?.close();
+            ctx.remoteFiles = null;
             // What is still typed here goes nowhere, and says so, rather than into a room of one.
             log.setRemote({ send: () => set({ notice: removed }) });
             view({ status: 'refused', problem: removed });
           },
           onPresence: (presence) => view({ presence }),
-          onSynced: () => relay?.resync(),
+          onSynced: () => {
+            relay?.resync();
+            // Once the server has admitted this member: the files of the history it shared go up.
+            const files = ctx.remoteFiles;
+            if (historyFiles === null || files === null) return;
+            void uploadHistoryFiles(historyFiles, ctx.attachments, files).then(([problem]) => {
+              if (problem !== undefined) set({ notice: `A file of this conversation is not shared: ${problem}` });
+            });
+            historyFiles = null;
+          },
           onRefused: (_id, reason) => set({ notice: `The room's server refused that: ${reason}` }),
           onStatus: (status, reason) => view({ status, ...(reason !== undefined ? { problem: reason } : {}) }),
         },
@@ -225,28 +236,10 @@ export function sharedActions(
     relay?.close();
     relay = batchedRelay((...delta) => live.sendDelta(...delta));
     ctx.relay = relay;
+    ctx.remoteFiles = remoteFiles(address, identity);
     afterConnect?.();
     return { ok: true };
   }
-
-  /** An empty room, waiting for the shared room's history. */
-  const emptyRoom = (): Partial<RoomState> => {
-    const state = get();
-    return {
-      ...FRESH_CONVERSATION,
-      conversationId: '',
-      title: '',
-      log: [],
-      logLamport: 0,
-      peers: [],
-      messageIds: [],
-      messages: {},
-      events: [],
-      ended: false,
-      lastRoundEnd: null,
-      ...arbiterView(state.arbiter),
-    };
-  };
 
   return {
     async shareRoom(serverUrl, name) {
@@ -257,11 +250,12 @@ export function sharedActions(
       const started = sharedRoomStart(get(), deps.newId(), identity.memberId, deps.now());
       // The shared room is a conversation of its own, starting from this one's transcript: this one stays as it is.
       ctx.abortAll();
-      set(emptyRoom());
+      set(emptySharedRoom(get()));
       const applied = log.receive(started);
       if (applied.problem !== null) return { ok: false, message: applied.problem };
       ctx.refreshContextFills();
       const address = { serverUrl, roomId: deps.newId(), secret: randomToken() };
+      historyFiles = started;
       return open({ address, identity }, true, () => connection?.importLog(deps.newId(), started));
     },
 
@@ -271,14 +265,14 @@ export function sharedActions(
       const problem = nameProblem(name);
       if (problem) return { ok: false, message: problem };
       ctx.abortAll();
-      set(emptyRoom());
+      set(emptySharedRoom(get()));
       const identity: SharedIdentity = { memberId: deps.newId(), memberKey: randomToken(), name: name.trim() };
       return open({ address: { serverUrl, ...parsed }, identity }, false);
     },
 
     async rejoinSharedRoom(session) {
       ctx.abortAll();
-      set(emptyRoom());
+      set(emptySharedRoom(get()));
       return open(session, false);
     },
 
@@ -289,6 +283,7 @@ export function sharedActions(
       relay?.close();
       relay = null;
       ctx.relay = null;
+      ctx.remoteFiles = null;
       set({ ...NOT_SHARED });
     },
 

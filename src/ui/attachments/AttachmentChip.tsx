@@ -10,7 +10,10 @@ export function fileSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** One attached file: a thumbnail for an image (from this browser's storage, never a remote URL), else its name. */
+/**
+ * One attached file: a thumbnail for an image, else its name. The thumbnail is a blob: URL of bytes this browser
+ * holds (stored here, or fetched from a shared room's server and checked by hash), never a remote URL.
+ */
 export function AttachmentChip({ file, onRemove }: { file: AttachmentRef; onRemove?: () => void }) {
   const url = useAttachmentUrl(file.id, file.mimeType, file.kind === 'image');
   return (
