@@ -84,6 +84,21 @@ async function letJoin(owner: Store, ...others: { store: Store; name: string }[]
   }
 }
 
+/** `owner` seats Mistral (model `mistral-model`), and `watcher` sees the seat. */
+async function seatMistral(owner: Store, watcher: Store) {
+  const added = owner.getState().addPeer({
+    handle: 'mistral',
+    displayName: 'Mistral',
+    provider: 'openai',
+    model: 'mistral-model',
+    aliases: [],
+    colour: '',
+    settings: { contextWindow: 100_000 },
+  });
+  await until(() => watcher.getState().peers.some((peer) => peer.handle === 'mistral'), 'the other sees the seat');
+  return added;
+}
+
 describe('a shared room', () => {
   it('a person who joins by the invite sees the whole history, named by who wrote it', async () => {
     const ana = browser(['claude'], { 'claude-model': [{ text: 'Hello from Claude.' }] });
@@ -105,17 +120,7 @@ describe('a shared room', () => {
     const ana = browser(['claude']);
     const bo = browser([], { 'mistral-model': [{ text: 'Mistral answers Ana.' }] });
     await shareAndJoin(ana.store, { store: bo.store, name: 'Bo' });
-    const added = bo.store.getState().addPeer({
-      handle: 'mistral',
-      displayName: 'Mistral',
-      provider: 'openai',
-      model: 'mistral-model',
-      aliases: [],
-      colour: '',
-      settings: { contextWindow: 100_000 },
-    });
-    expect(added).toEqual({ ok: true });
-    await until(() => ana.store.getState().peers.some((peer) => peer.handle === 'mistral'), 'Ana sees Bo’s seat');
+    expect(await seatMistral(bo.store, ana.store)).toEqual({ ok: true });
     const seatOwner = ana.store.getState().peers.find((peer) => peer.handle === 'mistral')!.ownerId;
     expect(seatOwner).toBe(bo.store.getState().shared!.me.memberId);
 
@@ -131,16 +136,7 @@ describe('a shared room', () => {
     const ana = browser([]);
     const bo = browser([], { 'mistral-model': [{ text: 'Friday it is.' }] });
     await shareAndJoin(ana.store, { store: bo.store, name: 'Bo' });
-    bo.store.getState().addPeer({
-      handle: 'mistral',
-      displayName: 'Mistral',
-      provider: 'openai',
-      model: 'mistral-model',
-      aliases: [],
-      colour: '',
-      settings: { contextWindow: 100_000 },
-    });
-    await until(() => ana.store.getState().peers.some((peer) => peer.handle === 'mistral'), 'Ana sees Bo’s seat');
+    expect(await seatMistral(bo.store, ana.store)).toEqual({ ok: true });
     const notes = new File(['Ship on Friday.'], 'notes.txt', { type: 'text/plain' });
     expect(await ana.store.getState().attachFiles([notes as unknown as globalThis.File])).toEqual({ ok: true });
     const [pending] = ana.store.getState().pendingAttachments;
