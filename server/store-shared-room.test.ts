@@ -132,19 +132,25 @@ describe('a shared room', () => {
     await until(() => texts(bo.store.getState()).includes('Mistral answers Ana.'), 'Bo has the reply too');
   });
 
-  it('a file one person attaches reaches another person’s peer, fetched from the room’s server', async () => {
+  it('files one person attaches, before sharing and after, reach another person’s peer through the server', async () => {
     const ana = browser([]);
     const bo = browser([], { 'mistral-model': [{ text: 'Friday it is.' }] });
+    const file = (name: string, text: string) =>
+      new File([text], name, { type: 'text/plain' }) as unknown as globalThis.File;
+    // Waiting in the composer when the room is shared: it goes up with the room.
+    expect(await ana.store.getState().attachFiles([file('notes.txt', 'Ship on Friday.')])).toEqual({ ok: true });
     await shareAndJoin(ana.store, { store: bo.store, name: 'Bo' });
     expect(await seatMistral(bo.store, ana.store)).toEqual({ ok: true });
-    const notes = new File(['Ship on Friday.'], 'notes.txt', { type: 'text/plain' });
-    expect(await ana.store.getState().attachFiles([notes as unknown as globalThis.File])).toEqual({ ok: true });
-    const [pending] = ana.store.getState().pendingAttachments;
-    ana.store.getState().send('@mistral read the notes');
+    expect(await ana.store.getState().attachFiles([file('owners.txt', 'Ana owns it.')])).toEqual({ ok: true });
+    const [notes] = ana.store.getState().pendingAttachments;
+    ana.store.getState().send('@mistral read the files');
     await until(() => texts(ana.store.getState()).includes('Friday it is.'), 'the reply reached Ana');
     const asked = bo.adapters.calls[0]!.request.messages.at(-1)!;
-    expect(asked.attachments).toEqual([expect.objectContaining({ name: 'notes.txt', text: 'Ship on Friday.' })]);
-    const kept = await bo.store.getState().readAttachment(pending!.ref.id);
+    expect(asked.attachments).toEqual([
+      expect.objectContaining({ name: 'notes.txt', text: 'Ship on Friday.' }),
+      expect.objectContaining({ name: 'owners.txt', text: 'Ana owns it.' }),
+    ]);
+    const kept = await bo.store.getState().readAttachment(notes!.ref.id);
     expect(new TextDecoder().decode(kept!.bytes)).toBe('Ship on Friday.');
   });
 

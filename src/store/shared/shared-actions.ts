@@ -14,7 +14,7 @@ import type { createRoomLog, ReceivedStep } from '../room/log.ts';
 import type { createTurnRunner } from '../room/turn-runner.ts';
 import { nameProblem, parseInvite } from './invite.ts';
 import { batchedRelay } from './relay-batch.ts';
-import { remoteFiles, uploadHistoryFiles } from './shared-files.ts';
+import { fileIdsOf, remoteFiles, uploadFiles } from './shared-files.ts';
 import { emptySharedRoom, sharedRoomStart } from './room-start.ts';
 import type {
   connectShared,
@@ -86,8 +86,11 @@ export function sharedActions(
   const turnMessages = new Map<string, string>();
   /** Relayed text that came before its turn's `turn-opened` (the text so far is sent as one joins): shown once it has. */
   const early = new Map<string, RelayedDelta[]>();
-  /** The events a room was shared with, until their files are uploaded (once the server has admitted the owner). */
-  let historyFiles: RoomEvent[] | null = null;
+  /**
+   * Set from opening a room until its first sync: the events it was shared with (none when joining), whose files go
+   * up then, with any waiting in the composer (once the server has admitted this member).
+   */
+  let filesToUpload: RoomEvent[] | null = null;
   /** True until the first events of a connection (the history) have been applied. */
   let backlog = true;
 
@@ -167,13 +170,16 @@ export function sharedActions(
     else early.set(delta.turnId, [...(delta.full ? [] : (early.get(delta.turnId) ?? [])), delta]);
   }
 
-  async function open(session: SharedRoomSession, create: boolean, afterConnect?: () => void): Promise<Result> {
+  async function open(session: SharedRoomSession, create: boolean, initialEvents?: RoomEvent[]): Promise<Result> {
     connection?.close();
     backlog = true;
+    filesToUpload = initialEvents ?? [];
     startedTurns.clear();
     turnMessages.clear();
     early.clear();
     const { address, identity } = session;
+    // Before connecting: the first sync, which may come before `connect` returns, uploads files through it.
+    ctx.remoteFiles = remoteFiles(address, identity);
     set({
       sharedSession: session,
       shared: {
@@ -214,13 +220,13 @@ export function sharedActions(
           onPresence: (presence) => view({ presence }),
           onSynced: () => {
             relay?.resync();
-            // Once the server has admitted this member: the files of the history it shared go up.
             const files = ctx.remoteFiles;
-            if (historyFiles === null || files === null) return;
-            void uploadHistoryFiles(historyFiles, ctx.attachments, files).then(([problem]) => {
+            if (filesToUpload === null || files === null) return;
+            const pending = get().pendingAttachments.map((attachment) => attachment.ref.id);
+            void uploadFiles([...fileIdsOf(filesToUpload), ...pending], ctx.attachments, files).then(([problem]) => {
               if (problem !== undefined) set({ notice: `A file of this conversation is not shared: ${problem}` });
             });
-            historyFiles = null;
+            filesToUpload = null;
           },
           onRefused: (_id, reason) => set({ notice: `The room's server refused that: ${reason}` }),
           onStatus: (status, reason) => view({ status, ...(reason !== undefined ? { problem: reason } : {}) }),
@@ -236,8 +242,7 @@ export function sharedActions(
     relay?.close();
     relay = batchedRelay((...delta) => live.sendDelta(...delta));
     ctx.relay = relay;
-    ctx.remoteFiles = remoteFiles(address, identity);
-    afterConnect?.();
+    if (initialEvents) live.importLog(deps.newId(), initialEvents);
     return { ok: true };
   }
 
@@ -255,8 +260,7 @@ export function sharedActions(
       if (applied.problem !== null) return { ok: false, message: applied.problem };
       ctx.refreshContextFills();
       const address = { serverUrl, roomId: deps.newId(), secret: randomToken() };
-      historyFiles = started;
-      return open({ address, identity }, true, () => connection?.importLog(deps.newId(), started));
+      return open({ address, identity }, true, started);
     },
 
     async joinSharedRoom(serverUrl, invite, name) {

@@ -80,22 +80,24 @@ export function sharedFileStorage(local: AttachmentStorage, remote: () => Remote
   };
 }
 
-/**
- * Uploads the files a shared room's history refers to (a conversation shared with files in it): those this browser
- * has. Resolves with a sentence for each that could not go, to show; the room is shared either way.
- */
-export async function uploadHistoryFiles(
-  events: readonly RoomEvent[],
-  local: AttachmentStorage,
-  remote: RemoteFiles,
-): Promise<string[]> {
+/** The files the human messages among `events` refer to (a conversation's history carried into a shared room). */
+export function fileIdsOf(events: readonly RoomEvent[]): string[] {
   const ids = new Set<string>();
   for (const event of events) {
     const messages = event.type === 'history-carried' ? event.messages : event.type === 'human-message' ? [event] : [];
     for (const message of messages) for (const ref of message.attachments ?? []) ids.add(ref.id);
   }
+  return [...ids];
+}
+
+/** Uploads the files with these ids that this browser has; resolves with a sentence for each that could not go. */
+export async function uploadFiles(
+  ids: readonly string[],
+  local: AttachmentStorage,
+  remote: RemoteFiles,
+): Promise<string[]> {
   const problems: string[] = [];
-  for (const file of (await local.load([...ids])).values())
+  for (const file of (await local.load([...new Set(ids)])).values())
     await remote.upload(file).catch((error: unknown) => problems.push((error as Error).message));
   return problems;
 }
