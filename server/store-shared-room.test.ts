@@ -150,8 +150,8 @@ describe('a shared room', () => {
       expect.objectContaining({ name: 'notes.txt', text: 'Ship on Friday.' }),
       expect.objectContaining({ name: 'owners.txt', text: 'Ana owns it.' }),
     ]);
-    const kept = await bo.store.getState().readAttachment(notes!.ref.id);
-    expect(new TextDecoder().decode(kept!.bytes)).toBe('Ship on Friday.');
+    const kept = await bo.store.getState().readAttachments([notes!.ref.id]);
+    expect(new TextDecoder().decode(kept.get(notes!.ref.id)!.bytes)).toBe('Ship on Friday.');
   });
 
   it('a person who joins mid-turn sees the text so far once, then the rest, and the reply ends whole', async () => {

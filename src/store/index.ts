@@ -121,13 +121,16 @@ const attachmentStorage = databaseAttachmentStorage(() => openDatabase(), Date.n
 
 /** A stored attachment's bytes as a Blob of its type (to show an image or open a file), or undefined. */
 export async function attachmentBlob(id: string, mimeType: string): Promise<Blob | undefined> {
-  const file = await roomStore.getState().readAttachment(id);
+  const file = (await roomStore.getState().readAttachments([id])).get(id);
   return file && new Blob([file.bytes as BlobPart], { type: mimeType });
 }
 
-/** The open conversation as a file of `format`, with its attached files (read from this browser's storage). */
+/**
+ * The open conversation as a file of `format`, with its attached files (from this browser's storage, or fetched from
+ * a shared room's server).
+ */
 export const exportConversation = (state: RoomStore, format: ConversationFormat) =>
-  exportWithFiles(state, format, attachmentStorage);
+  exportWithFiles(state, format, { ...attachmentStorage, load: (ids) => state.readAttachments(ids) });
 
 // Ids come from `uuid`, not `crypto.randomUUID`, which exists only in secure contexts: a room opened on a LAN over
 // plain http (`npm start -- --host 0.0.0.0`) is not one.

@@ -26,8 +26,8 @@ export interface AttachmentActions {
   /** Reads and stores files for the next message. All or nothing: one refused file refuses them all. */
   attachFiles(files: readonly File[]): Promise<Result>;
   removeAttachment(id: string): void;
-  /** An attached file's bytes (from this browser, or a shared room's server), or undefined when it is nowhere. */
-  readAttachment(id: string): Promise<StoredAttachment | undefined>;
+  /** Attached files by id, from this browser or a shared room's server; one that is nowhere is absent. */
+  readAttachments(ids: readonly string[]): Promise<Map<string, StoredAttachment>>;
 }
 
 export const NO_PENDING_ATTACHMENTS: AttachmentState = { pendingAttachments: [], attachmentsReading: 0 };
@@ -73,6 +73,6 @@ export function attachmentActions(ctx: RoomContext, storage: AttachmentStorage):
     },
     removeAttachment: (id) =>
       set((state) => ({ pendingAttachments: state.pendingAttachments.filter((pending) => pending.ref.id !== id) })),
-    readAttachment: async (id) => (await storage.load([id])).get(id),
+    readAttachments: (ids) => storage.load(ids),
   };
 }
