@@ -65,6 +65,8 @@ export { repairRoomSettings } from './rules/repair.ts';
 // Seeded generator
 export type { RngDraw, RngState } from './rng/prng.ts';
 export { nextInt, nextRandom, seedRng, shuffle } from './rng/prng.ts';
+export type { CouncilAnswer, CouncilOutcome, CouncilVote, ReviewSheet } from './council/council.ts';
+export { readVote, reviewPrompt, reviewSheets, tallyVotes } from './council/council.ts';
 
 // Mentions (§4)
 export type { MentionIgnoredBecause, MentionResult, MentionSpan, ParseMentionsOptions } from './mentions/parse.ts';

@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- --room <room file> --questions <jsonl> --strategies single,vote --out <dir>`
+ * `npm run eval -- --room <room file> --questions <jsonl> --strategies single,vote,council --out <dir>`
  *
  * Runs a question set against a room's peers, through the same core and adapters as the app (in Node), and writes
  * `<dir>/results.json` and `<dir>/report.md`. Keys come from the room file, or from OPENAI_API_KEY,
@@ -13,7 +13,7 @@ import { costOf, createLazyAdapter, lookupModel } from '../../src/adapters/index
 import { keyForSeat } from '../../src/core/index.ts';
 import type { PeerSeat, ProviderConfig, ProviderId } from '../../src/core/index.ts';
 import { parseRoomFile } from '../../src/formats/room-file/parse.ts';
-import { ANSWER_INSTRUCTION, parseQuestions } from './answers.ts';
+import { parseQuestions } from './answers.ts';
 import { reportMarkdown } from './report.ts';
 import { AVAILABLE_STRATEGIES, runEvaluation, STRATEGIES, type Ask, type StrategyName } from './run.ts';
 
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     options: {
       room: { type: 'string' },
       questions: { type: 'string' },
-      strategies: { type: 'string', default: 'single,vote' },
+      strategies: { type: 'string', default: 'single,vote,council' },
       out: { type: 'string' },
     },
   });
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const questions = parseQuestions(read(values.questions ?? DEFAULT_QUESTIONS, 'question set'));
   if (!questions.ok) fail(questions.message);
 
-  const ask: Ask = async (evalPeer, question) => {
+  const ask: Ask = async (evalPeer, prompt) => {
     const seat = seats.find((candidate) => candidate.id === evalPeer.id)!;
     const config = configFor(seat, room.keys);
     const apiKey = keyForSeat(seat, config);
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
         peerId: seat.id,
         model: seat.model,
         system: `You are ${seat.displayName}. Answer the question on your own.`,
-        messages: [{ role: 'user', content: `${question.question}\n\n${ANSWER_INSTRUCTION}` }],
+        messages: [{ role: 'user', content: prompt }],
         ...(seat.settings.temperature !== undefined ? { temperature: seat.settings.temperature } : {}),
         ...(seat.settings.maxOutputTokens !== undefined ? { maxOutputTokens: seat.settings.maxOutputTokens } : {}),
       },
@@ -128,6 +128,7 @@ async function main(): Promise<void> {
     questions: questions.questions,
     strategies,
     ask,
+    seed: room.room.seed,
     onProgress: ({ done, total, questionId }) => process.stderr.write(progressLine(done, total, questionId)),
   });
   process.stderr.write('\n');

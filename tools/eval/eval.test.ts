@@ -4,13 +4,14 @@
  * accuracy is known exactly.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProviders, type FakeProviders } from '../fake-providers/index.ts';
 import { extractAnswer, isCorrect, parseQuestions, type Question } from './answers.ts';
 import { accuracyBar } from './report.ts';
+import { reviewSheets } from '../../src/core/index.ts';
 import { majority, runEvaluation, type EvalResults, type Reply } from './run.ts';
 import { wilsonInterval } from './stats.ts';
 
@@ -90,39 +91,66 @@ const QUESTIONS: Question[] = ANSWERS.alpha!.map((answer, index) => ({
   answer,
 }));
 
+/**
+ * Each reviewer's vote (nobody sees their own answer): Beta and Gamma vote for Alpha's answer and Alpha for Beta's,
+ * except on q5, where Beta votes for Gamma and Gamma for Beta, so the council takes Beta's wrong answer.
+ */
+const VOTES: Record<string, (question: number) => string> = {
+  alpha: () => 'beta',
+  beta: (question) => (question === 5 ? 'gamma' : 'alpha'),
+  gamma: (question) => (question === 5 ? 'beta' : 'alpha'),
+};
+
+/** The label under which `target`'s answer appears on `reviewer`'s sheet, as the council shuffles it. */
+function labelOf(peerIds: string[], reviewer: string, target: string, seed: string): string {
+  const sheet = reviewSheets(
+    peerIds.map((peerId) => ({ peerId, text: '' })),
+    seed,
+  ).find((candidate) => candidate.reviewerId === reviewer)!;
+  return sheet.responses.find((response) => response.peerId === target)!.label;
+}
+
 describe('the strategies', () => {
-  it('scores each peer alone and the vote of their independent answers, with tokens and latency', async () => {
-    const peers = ['alpha', 'beta', 'gamma'].map((name) => ({ id: name, name, model: `${name}-model` }));
-    const asked: string[] = [];
+  it('scores each peer alone, the vote of their answers and the council, with tokens and latency', async () => {
+    const names = ['alpha', 'beta', 'gamma'];
+    const peers = names.map((name) => ({ id: name, name, model: `${name}-model` }));
+    const prompts: string[] = [];
     const results = await runEvaluation({
       peers,
       questions: QUESTIONS,
-      strategies: ['single', 'vote'],
-      ask: async (peer, question): Promise<Reply> => {
-        asked.push(`${peer.id}:${question.id}`);
-        const index = Number(question.id.slice(1)) - 1;
-        return {
-          text: `Answer: ${ANSWERS[peer.id]![index]}`,
-          inputTokens: 10,
-          outputTokens: 5,
-          costUsd: 0.001,
-          latencyMs: 100 * (index + 1),
-        };
+      strategies: ['single', 'vote', 'council'],
+      seed: 3,
+      ask: async (peer, prompt): Promise<Reply> => {
+        prompts.push(prompt);
+        const reviewing = prompt.startsWith('Question: ');
+        const number = Number(/Question (\d+)\?/.exec(prompt)![1]);
+        const text = reviewing
+          ? `Reason: it checks out.\nVote: ${labelOf(names, peer.id, VOTES[peer.id]!(number), `3:q${number}`)}`
+          : `Answer: ${ANSWERS[peer.id]![number - 1]}`;
+        return { text, inputTokens: 10, outputTokens: 5, costUsd: 0.001, latencyMs: 100 * number };
       },
     });
-    expect(asked).toHaveLength(15);
+    expect(prompts).toHaveLength(30);
     expect(results.strategies.map((row) => [row.label, row.correct, row.total])).toEqual([
       ['single: alpha', 5, 5],
       ['single: beta', 3, 5],
       ['single: gamma', 2, 5],
       ['vote', 4, 5],
+      ['council', 4, 5],
     ]);
-    const vote = results.strategies.at(-1)!;
+    const [vote, council] = results.strategies.slice(-2);
     expect(vote).toMatchObject({ inputTokens: 150, outputTokens: 75, medianLatencyMs: 300, failed: 0 });
-    expect(vote.costUsd).toBeCloseTo(0.015);
+    expect(vote!.costUsd).toBeCloseTo(0.015);
+    expect(council).toMatchObject({ inputTokens: 300, outputTokens: 150, medianLatencyMs: 600 });
+    const q5 = results.answers[4]!.council!;
+    expect(q5).toMatchObject({ winner: 'beta', votes: { beta: 2, gamma: 1 }, answer: '200' });
+    expect(q5.dissent).toEqual([{ reviewerId: 'beta', votedFor: 'gamma', reason: 'it checks out.' }]);
+    // No reviewer is shown its own answer, nor anyone's name.
+    for (const prompt of prompts.filter((text) => text.startsWith('Question: ')))
+      expect(prompt).not.toMatch(/alpha|beta|gamma/);
     await expect(
-      runEvaluation({ peers, questions: QUESTIONS, strategies: ['council'], ask: async () => ({}) as Reply }),
-    ).rejects.toThrow('Not available yet: council.');
+      runEvaluation({ peers, questions: QUESTIONS, strategies: ['debate'], ask: async () => ({}) as Reply }),
+    ).rejects.toThrow('Not available yet: debate.');
   });
 });
 
@@ -178,17 +206,23 @@ describe('npm run eval', () => {
         apiKey: KEYS.google,
       },
     ];
-    for (const peer of peers)
+    // Each model answers a question, then reviews the others' answers to it, question after question.
+    const ids = peers.map((peer, index) => `peer-${index + 1}-${peer.handle}`);
+    for (const [seat, peer] of peers.entries())
       fake.script(
         peer.model,
-        ANSWERS[peer.handle]!.map((answer) => ({
-          text: `Let me work it out.\nAnswer: ${answer}`,
-          tokensPerSecond: 5_000,
-        })),
+        ANSWERS[peer.handle]!.flatMap((answer, index) => {
+          const target = ids[peers.findIndex((other) => other.handle === VOTES[peer.handle]!(index + 1))]!;
+          const vote = labelOf(ids, ids[seat]!, target, `1:q${index + 1}`);
+          return [
+            { text: `Let me work it out.\nAnswer: ${answer}`, tokensPerSecond: 5_000 },
+            { text: `Reason: the working holds.\nVote: ${vote}`, tokensPerSecond: 5_000 },
+          ];
+        }),
       );
     writeFileSync(
       join(folder, 'room.json'),
-      JSON.stringify({ format: 'peerchat.room', version: 1, name: 'Eval', mode: 'collaborative', peers }),
+      JSON.stringify({ format: 'peerchat.room', version: 1, name: 'Eval', mode: 'collaborative', seed: 1, peers }),
     );
     writeFileSync(join(folder, 'questions.jsonl'), QUESTIONS.map((question) => JSON.stringify(question)).join('\n'));
     const out = join(folder, 'out');
@@ -208,7 +242,9 @@ describe('npm run eval', () => {
       ['single: Beta', 0.6],
       ['single: Gamma', 0.4],
       ['vote', 0.8],
+      ['council', 0.8],
     ]);
+    expect(results.answers[4]!.council).toMatchObject({ winner: ids[1], answer: '200' });
     expect(results.strategies.every((row) => row.inputTokens > 0 && row.outputTokens > 0)).toBe(true);
     const report = readFileSync(join(out, 'report.md'), 'utf8');
     expect(report).toContain('| vote | 80 % |');
@@ -216,7 +252,7 @@ describe('npm run eval', () => {
       expect(JSON.stringify(results) + report + result.stdout + result.stderr).not.toContain(key);
       expect(fake.requests().some((request) => JSON.stringify(request).includes(key))).toBe(false);
     }
-    expect(fake.requests('eval-beta')).toHaveLength(5);
+    expect(fake.requests('eval-beta')).toHaveLength(10);
   });
 
   it('refuses what it cannot run, saying why, and writes nothing', async () => {
@@ -224,13 +260,14 @@ describe('npm run eval', () => {
       '--room',
       join(folder, 'room.json'),
       '--strategies',
-      'single,council',
+      'single,debate',
       '--out',
       join(folder, 'x'),
     );
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('eval: council cannot run yet; available now: single, vote.\n');
+    expect(bad.stderr).toBe('eval: debate cannot run yet; available now: single, vote, council.\n');
     const missing = await run('--room', join(folder, 'nope.json'), '--out', join(folder, 'x'));
     expect(missing.stderr).toContain('cannot read the room file');
+    expect(existsSync(join(folder, 'x'))).toBe(false);
   });
 });

@@ -41,7 +41,9 @@ export function reportMarkdown(results: EvalResults): string {
     '```',
     '',
     '`vote` is the most frequent of the peers’ independent answers (a tie goes to the earliest seat’s); its cost is',
-    'all their replies, its latency the slowest. Every reply, with the answer read from it, is in `results.json`.',
+    'all their replies, its latency the slowest. `council` then has each peer review the others’ answers, anonymised',
+    'and shuffled per reviewer, and takes the most-voted one; its cost and latency add the reviews. Every reply, with',
+    'the answer read from it, and each council vote with its reason, is in `results.json`.',
     '',
   ];
   return lines.join('\n');

@@ -5,16 +5,20 @@
  * - `single`: each peer alone, one row per peer.
  * - `vote`: the plain majority of the independent answers (the most frequent answer; a tie goes to the answer of
  *   the earliest seat among the tied). Its cost is every peer's answer; its latency the slowest peer's.
+ * - `council`: then each peer reviews the others' answers, anonymised and shuffled per reviewer from the seed
+ *   (src/core/council), and votes for the best; the most-voted answer is the council's (the vote's when no vote
+ *   could be read). Its cost is both stages; its latency the slowest of each.
  *
  * Questions go one at a time, the peers of a question at once.
  */
-import { extractAnswer, isCorrect, kindOf, normalizeAnswer, type Question } from './answers.ts';
+import { readVote, reviewPrompt, reviewSheets, tallyVotes, type CouncilOutcome } from '../../src/core/index.ts';
+import { ANSWER_INSTRUCTION, extractAnswer, isCorrect, kindOf, normalizeAnswer, type Question } from './answers.ts';
 import { median, wilsonInterval } from './stats.ts';
 
 export const STRATEGIES = ['single', 'vote', 'council', 'debate'] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 /** The strategies this harness can run now. */
-export const AVAILABLE_STRATEGIES: readonly StrategyName[] = ['single', 'vote'];
+export const AVAILABLE_STRATEGIES: readonly StrategyName[] = ['single', 'vote', 'council'];
 
 export interface EvalPeer {
   id: string;
@@ -34,7 +38,8 @@ export interface Reply {
   error?: string;
 }
 
-export type Ask = (peer: EvalPeer, question: Question) => Promise<Reply>;
+/** Sends one prompt to one peer, on its own (no conversation around it). */
+export type Ask = (peer: EvalPeer, prompt: string) => Promise<Reply>;
 
 export interface PeerAnswer extends Reply {
   peerId: string;
@@ -68,7 +73,19 @@ export interface EvalResults {
   questions: number;
   strategies: StrategyRow[];
   /** Per question: each peer's answer, and what the vote decided. */
-  answers: { questionId: string; expected: string; peers: PeerAnswer[]; vote: string | null }[];
+  answers: {
+    questionId: string;
+    expected: string;
+    peers: PeerAnswer[];
+    vote: string | null;
+    council?: CouncilRecord;
+  }[];
+}
+
+/** What the council did on one question: each review, the tally, and the answer it gave. */
+export interface CouncilRecord extends CouncilOutcome {
+  reviews: Reply[];
+  answer: string | null;
 }
 
 export interface Progress {
@@ -120,6 +137,8 @@ export async function runEvaluation(options: {
   ask: Ask;
   onProgress?: (progress: Progress) => void;
   now?: () => Date;
+  /** Orders the council's anonymised answers (the room's seed). */
+  seed?: number;
 }): Promise<EvalResults> {
   const { peers, questions, strategies, ask } = options;
   const unavailable = strategies.filter((strategy) => !AVAILABLE_STRATEGIES.includes(strategy));
@@ -128,7 +147,7 @@ export async function runEvaluation(options: {
   const answers: EvalResults['answers'] = [];
   for (const [index, question] of questions.entries()) {
     const kind = kindOf(question);
-    const replies = await Promise.all(peers.map((peer) => ask(peer, question)));
+    const replies = await Promise.all(peers.map((peer) => ask(peer, `${question.question}\n\n${ANSWER_INSTRUCTION}`)));
     const peerAnswers = replies.map((reply, seat): PeerAnswer => {
       const extracted = reply.error === undefined ? extractAnswer(reply.text, kind) : null;
       return { ...reply, peerId: peers[seat]!.id, extracted, correct: isCorrect(question, extracted) };
@@ -136,11 +155,16 @@ export async function runEvaluation(options: {
     const normalized = peerAnswers.map((answer) =>
       answer.extracted === null ? null : normalizeAnswer(answer.extracted, kind),
     );
+    const vote = majority(normalized);
+    const council = strategies.includes('council')
+      ? await runCouncil(question, peers, peerAnswers, vote, ask, `${options.seed ?? 0}:${question.id}`)
+      : undefined;
     answers.push({
       questionId: question.id,
       expected: question.answer,
       peers: peerAnswers,
-      vote: majority(normalized),
+      vote,
+      ...(council ? { council } : {}),
     });
     options.onProgress?.({ done: index + 1, total: questions.length, questionId: question.id });
   }
@@ -162,6 +186,15 @@ export async function runEvaluation(options: {
     }));
     rows.push(row('vote', 'vote', outcomes));
   }
+  if (strategies.includes('council')) {
+    const slowest = (replies: readonly Reply[]) => Math.max(0, ...replies.map((reply) => reply.latencyMs));
+    const outcomes = answers.map((entry, index) => ({
+      correct: isCorrect(questions[index]!, entry.council!.answer),
+      replies: [...entry.peers, ...entry.council!.reviews],
+      latencyMs: slowest(entry.peers) + slowest(entry.council!.reviews),
+    }));
+    rows.push(row('council', 'council', outcomes));
+  }
   return {
     format: 'peerchat.eval',
     version: 1,
@@ -171,4 +204,37 @@ export async function runEvaluation(options: {
     strategies: rows,
     answers,
   };
+}
+
+/** The council on one question: each peer reviews the others' answers and votes; the most-voted answer wins. */
+async function runCouncil(
+  question: Question,
+  peers: readonly EvalPeer[],
+  answers: readonly PeerAnswer[],
+  fallback: string | null,
+  ask: Ask,
+  seed: string,
+): Promise<CouncilRecord> {
+  const sheets = reviewSheets(
+    answers.map((answer) => ({
+      peerId: answer.peerId,
+      text: answer.error === undefined ? answer.text : '(no answer)',
+    })),
+    seed,
+  );
+  const reviews = await Promise.all(
+    sheets.map((sheet, seat) => ask(peers[seat]!, reviewPrompt(question.question, sheet))),
+  );
+  const votes = reviews.map((review, seat) =>
+    review.error === undefined
+      ? readVote(review.text, sheets[seat]!)
+      : { reviewerId: sheets[seat]!.reviewerId, votedFor: null, reason: '' },
+  );
+  const outcome = tallyVotes(
+    votes,
+    peers.map((peer) => peer.id),
+  );
+  const winning = answers.find((answer) => answer.peerId === outcome.winner);
+  const answer = winning ? winning.extracted && normalizeAnswer(winning.extracted, kindOf(question)) : fallback;
+  return { ...outcome, reviews, answer };
 }
