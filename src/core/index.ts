@@ -66,7 +66,7 @@ export { repairRoomSettings } from './rules/repair.ts';
 export type { RngDraw, RngState } from './rng/prng.ts';
 export { nextInt, nextRandom, seedRng, shuffle } from './rng/prng.ts';
 export type { CouncilAnswer, CouncilOutcome, CouncilVote, ReviewSheet } from './council/council.ts';
-export { readVote, reviewPrompt, reviewSheets, tallyVotes } from './council/council.ts';
+export { debatePrompt, readVote, reviewPrompt, reviewSheets, tallyVotes } from './council/council.ts';
 
 // Mentions (§4)
 export type { MentionIgnoredBecause, MentionResult, MentionSpan, ParseMentionsOptions } from './mentions/parse.ts';

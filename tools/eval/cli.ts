@@ -1,5 +1,6 @@
 /**
- * `npm run eval -- --room <room file> --questions <jsonl> --strategies single,vote,council --out <dir>`
+ * `npm run eval -- --room <room file> --questions <jsonl> --strategies single,vote,council,debate --out <dir>`
+ * (`--rounds N`: the debate's rounds of revision, 2 by default)
  *
  * Runs a question set against a room's peers, through the same core and adapters as the app (in Node), and writes
  * `<dir>/results.json` and `<dir>/report.md`. Keys come from the room file, or from OPENAI_API_KEY,
@@ -14,8 +15,9 @@ import { keyForSeat } from '../../src/core/index.ts';
 import type { PeerSeat, ProviderConfig, ProviderId } from '../../src/core/index.ts';
 import { parseRoomFile } from '../../src/formats/room-file/parse.ts';
 import { parseQuestions } from './answers.ts';
+import { DEFAULT_DEBATE_ROUNDS } from './deliberation.ts';
 import { reportMarkdown } from './report.ts';
-import { AVAILABLE_STRATEGIES, runEvaluation, STRATEGIES, type Ask, type StrategyName } from './run.ts';
+import { runEvaluation, STRATEGIES, type Ask, type StrategyName } from './run.ts';
 
 const ENV_KEYS: Record<ProviderId, string[]> = {
   demo: [],
@@ -48,9 +50,6 @@ function parseStrategies(list: string): StrategyName[] {
     .filter(Boolean);
   const unknown = names.filter((name) => !(STRATEGIES as readonly string[]).includes(name));
   if (unknown.length > 0) fail(`unknown strategy "${unknown[0]}" (strategies: ${STRATEGIES.join(', ')}).`);
-  const unavailable = names.filter((name) => !AVAILABLE_STRATEGIES.includes(name as StrategyName));
-  if (unavailable.length > 0)
-    fail(`${unavailable.join(' and ')} cannot run yet; available now: ${AVAILABLE_STRATEGIES.join(', ')}.`);
   if (names.length === 0) fail('--strategies names none.');
   return names as StrategyName[];
 }
@@ -74,13 +73,17 @@ async function main(): Promise<void> {
     options: {
       room: { type: 'string' },
       questions: { type: 'string' },
-      strategies: { type: 'string', default: 'single,vote,council' },
+      strategies: { type: 'string', default: 'single,vote,council,debate' },
+      rounds: { type: 'string', default: String(DEFAULT_DEBATE_ROUNDS) },
       out: { type: 'string' },
     },
   });
   if (!values.room) fail('give the room file: --room <file>.');
   if (!values.out) fail('give the folder to write to: --out <dir>.');
   const strategies = parseStrategies(values.strategies);
+  const debateRounds = Number(values.rounds);
+  if (!Number.isInteger(debateRounds) || debateRounds < 1 || debateRounds > 5)
+    fail(`--rounds must be a whole number from 1 to 5, not "${values.rounds}".`);
   const room = parseRoomFile(read(values.room, 'room file'), 1);
   if (!room.ok) fail(room.message);
   const seats = room.room.peers.filter((peer) => peer.enabled);
@@ -129,6 +132,7 @@ async function main(): Promise<void> {
     strategies,
     ask,
     seed: room.room.seed,
+    debateRounds,
     onProgress: ({ done, total, questionId }) => process.stderr.write(progressLine(done, total, questionId)),
   });
   process.stderr.write('\n');

@@ -12,7 +12,8 @@ import { startFakeProviders, type FakeProviders } from '../fake-providers/index.
 import { extractAnswer, isCorrect, parseQuestions, type Question } from './answers.ts';
 import { accuracyBar } from './report.ts';
 import { reviewSheets } from '../../src/core/index.ts';
-import { majority, runEvaluation, type EvalResults, type Reply } from './run.ts';
+import { majority } from './deliberation.ts';
+import { runEvaluation, type EvalResults, type Reply } from './run.ts';
 import { wilsonInterval } from './stats.ts';
 
 describe('reading and checking answers', () => {
@@ -101,6 +102,11 @@ const VOTES: Record<string, (question: number) => string> = {
   gamma: (question) => (question === 5 ? 'beta' : 'alpha'),
 };
 
+/** In the debate everyone keeps their answer, except Gamma, which takes the right one on q5 in the second round. */
+function revised(peerId: string, question: number, round: number): string {
+  return peerId === 'gamma' && question === 5 && round === 2 ? '198' : ANSWERS[peerId]![question - 1]!;
+}
+
 /** The label under which `target`'s answer appears on `reviewer`'s sheet, as the council shuffles it. */
 function labelOf(peerIds: string[], reviewer: string, target: string, seed: string): string {
   const sheet = reviewSheets(
@@ -115,42 +121,50 @@ describe('the strategies', () => {
     const names = ['alpha', 'beta', 'gamma'];
     const peers = names.map((name) => ({ id: name, name, model: `${name}-model` }));
     const prompts: string[] = [];
+    const debateRound: Record<string, number> = Object.fromEntries(
+      names.flatMap((name) => QUESTIONS.map((_, index) => [`${name}:${index + 1}`, 0])),
+    );
     const results = await runEvaluation({
       peers,
       questions: QUESTIONS,
-      strategies: ['single', 'vote', 'council'],
+      strategies: ['single', 'vote', 'council', 'debate'],
       seed: 3,
       ask: async (peer, prompt): Promise<Reply> => {
         prompts.push(prompt);
-        const reviewing = prompt.startsWith('Question: ');
         const number = Number(/Question (\d+)\?/.exec(prompt)![1]);
-        const text = reviewing
-          ? `Reason: it checks out.\nVote: ${labelOf(names, peer.id, VOTES[peer.id]!(number), `3:q${number}`)}`
-          : `Answer: ${ANSWERS[peer.id]![number - 1]}`;
+        const debating = prompt.includes('Their latest answers');
+        const text = debating
+          ? `Answer: ${revised(peer.id, number, ++debateRound[`${peer.id}:${number}`]!)}`
+          : prompt.startsWith('Question: ')
+            ? `Reason: it checks out.\nVote: ${labelOf(names, peer.id, VOTES[peer.id]!(number), `3:q${number}`)}`
+            : `Answer: ${ANSWERS[peer.id]![number - 1]}`;
         return { text, inputTokens: 10, outputTokens: 5, costUsd: 0.001, latencyMs: 100 * number };
       },
     });
-    expect(prompts).toHaveLength(30);
+    expect(prompts).toHaveLength(60);
     expect(results.strategies.map((row) => [row.label, row.correct, row.total])).toEqual([
       ['single: alpha', 5, 5],
       ['single: beta', 3, 5],
       ['single: gamma', 2, 5],
       ['vote', 4, 5],
       ['council', 4, 5],
+      ['debate', 5, 5],
     ]);
-    const [vote, council] = results.strategies.slice(-2);
+    const [vote, council, debate] = results.strategies.slice(-3);
     expect(vote).toMatchObject({ inputTokens: 150, outputTokens: 75, medianLatencyMs: 300, failed: 0 });
     expect(vote!.costUsd).toBeCloseTo(0.015);
     expect(council).toMatchObject({ inputTokens: 300, outputTokens: 150, medianLatencyMs: 600 });
+    expect(debate).toMatchObject({ inputTokens: 450, outputTokens: 225, medianLatencyMs: 900 });
+    expect(results.answers[4]!.debate!.rounds.map((round) => round.map((answer) => answer.extracted))).toEqual([
+      ['198', '200', '200'],
+      ['198', '200', '198'],
+    ]);
     const q5 = results.answers[4]!.council!;
     expect(q5).toMatchObject({ winner: 'beta', votes: { beta: 2, gamma: 1 }, answer: '200' });
     expect(q5.dissent).toEqual([{ reviewerId: 'beta', votedFor: 'gamma', reason: 'it checks out.' }]);
     // No reviewer is shown its own answer, nor anyone's name.
     for (const prompt of prompts.filter((text) => text.startsWith('Question: ')))
       expect(prompt).not.toMatch(/alpha|beta|gamma/);
-    await expect(
-      runEvaluation({ peers, questions: QUESTIONS, strategies: ['debate'], ask: async () => ({}) as Reply }),
-    ).rejects.toThrow('Not available yet: debate.');
   });
 });
 
@@ -206,7 +220,7 @@ describe('npm run eval', () => {
         apiKey: KEYS.google,
       },
     ];
-    // Each model answers a question, then reviews the others' answers to it, question after question.
+    // Each model answers a question, reviews the others' answers to it, then debates it for two rounds.
     const ids = peers.map((peer, index) => `peer-${index + 1}-${peer.handle}`);
     for (const [seat, peer] of peers.entries())
       fake.script(
@@ -217,6 +231,10 @@ describe('npm run eval', () => {
           return [
             { text: `Let me work it out.\nAnswer: ${answer}`, tokensPerSecond: 5_000 },
             { text: `Reason: the working holds.\nVote: ${vote}`, tokensPerSecond: 5_000 },
+            ...[1, 2].map((round) => ({
+              text: `Having weighed the others:\nAnswer: ${revised(peer.handle, index + 1, round)}`,
+              tokensPerSecond: 5_000,
+            })),
           ];
         }),
       );
@@ -243,6 +261,7 @@ describe('npm run eval', () => {
       ['single: Gamma', 0.4],
       ['vote', 0.8],
       ['council', 0.8],
+      ['debate', 1],
     ]);
     expect(results.answers[4]!.council).toMatchObject({ winner: ids[1], answer: '200' });
     expect(results.strategies.every((row) => row.inputTokens > 0 && row.outputTokens > 0)).toBe(true);
@@ -252,7 +271,7 @@ describe('npm run eval', () => {
       expect(JSON.stringify(results) + report + result.stdout + result.stderr).not.toContain(key);
       expect(fake.requests().some((request) => JSON.stringify(request).includes(key))).toBe(false);
     }
-    expect(fake.requests('eval-beta')).toHaveLength(10);
+    expect(fake.requests('eval-beta')).toHaveLength(20);
   });
 
   it('refuses what it cannot run, saying why, and writes nothing', async () => {
@@ -260,12 +279,12 @@ describe('npm run eval', () => {
       '--room',
       join(folder, 'room.json'),
       '--strategies',
-      'single,debate',
+      'single,majority',
       '--out',
       join(folder, 'x'),
     );
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('eval: debate cannot run yet; available now: single, vote, council.\n');
+    expect(bad.stderr).toBe('eval: unknown strategy "majority" (strategies: single, vote, council, debate).\n');
     const missing = await run('--room', join(folder, 'nope.json'), '--out', join(folder, 'x'));
     expect(missing.stderr).toContain('cannot read the room file');
     expect(existsSync(join(folder, 'x'))).toBe(false);

@@ -42,8 +42,9 @@ export function reportMarkdown(results: EvalResults): string {
     '',
     '`vote` is the most frequent of the peers’ independent answers (a tie goes to the earliest seat’s); its cost is',
     'all their replies, its latency the slowest. `council` then has each peer review the others’ answers, anonymised',
-    'and shuffled per reviewer, and takes the most-voted one; its cost and latency add the reviews. Every reply, with',
-    'the answer read from it, and each council vote with its reason, is in `results.json`.',
+    'and shuffled per reviewer, and takes the most-voted one; its cost and latency add the reviews. `debate` has each',
+    'peer see the others’ latest answers and answer again, round after round, and takes the vote of the last round.',
+    'Every reply, with the answer read from it, and each council vote with its reason, is in `results.json`.',
     '',
   ];
   return lines.join('\n');

@@ -8,44 +8,20 @@
  * - `council`: then each peer reviews the others' answers, anonymised and shuffled per reviewer from the seed
  *   (src/core/council), and votes for the best; the most-voted answer is the council's (the vote's when no vote
  *   could be read). Its cost is both stages; its latency the slowest of each.
+ * - `debate` (Du et al., 2023): then each peer sees the others' answers, anonymised the same way, and answers again,
+ *   for `debateRounds` rounds; the debate's answer is the vote of the last round's answers.
  *
  * Questions go one at a time, the peers of a question at once.
  */
-import { readVote, reviewPrompt, reviewSheets, tallyVotes, type CouncilOutcome } from '../../src/core/index.ts';
-import { ANSWER_INSTRUCTION, extractAnswer, isCorrect, kindOf, normalizeAnswer, type Question } from './answers.ts';
+import { ANSWER_INSTRUCTION, isCorrect, kindOf, normalizeAnswer, type Question } from './answers.ts';
+import { answerOf, majority, runCouncil, runDebate } from './deliberation.ts';
+import type { Ask, EvalPeer, PeerAnswer, Reply, CouncilRecord, DebateRecord } from './types.ts';
 import { median, wilsonInterval } from './stats.ts';
 
 export const STRATEGIES = ['single', 'vote', 'council', 'debate'] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
-/** The strategies this harness can run now. */
-export const AVAILABLE_STRATEGIES: readonly StrategyName[] = ['single', 'vote', 'council'];
-
-export interface EvalPeer {
-  id: string;
-  name: string;
-  model: string;
-}
-
-/** One peer's reply to one question, as the provider gave it. */
-export interface Reply {
-  text: string;
-  inputTokens: number;
-  outputTokens: number;
-  /** USD, or null when the model's prices are unknown. */
-  costUsd: number | null;
-  latencyMs: number;
-  /** Why the turn failed, in one sentence (never a key). */
-  error?: string;
-}
-
-/** Sends one prompt to one peer, on its own (no conversation around it). */
-export type Ask = (peer: EvalPeer, prompt: string) => Promise<Reply>;
-
-export interface PeerAnswer extends Reply {
-  peerId: string;
-  extracted: string | null;
-  correct: boolean;
-}
+export type { Ask, EvalPeer, PeerAnswer, Reply } from './types.ts';
+/** Rounds of revision after the independent answers (Du et al. found two rounds of three agents enough). */
 
 export interface StrategyRow {
   strategy: StrategyName;
@@ -79,28 +55,14 @@ export interface EvalResults {
     peers: PeerAnswer[];
     vote: string | null;
     council?: CouncilRecord;
+    debate?: DebateRecord;
   }[];
-}
-
-/** What the council did on one question: each review, the tally, and the answer it gave. */
-export interface CouncilRecord extends CouncilOutcome {
-  reviews: Reply[];
-  answer: string | null;
 }
 
 export interface Progress {
   done: number;
   total: number;
   questionId: string;
-}
-
-/** The plurality answer among the peers' (in seat order); null when nobody gave one. */
-export function majority(answers: readonly (string | null)[]): string | null {
-  const counts = new Map<string, number>();
-  for (const answer of answers) if (answer !== null) counts.set(answer, (counts.get(answer) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [answer, count] of counts) if (best === null || count > counts.get(best)!) best = answer;
-  return best;
 }
 
 const sumCost = (costs: readonly (number | null)[]) =>
@@ -137,21 +99,17 @@ export async function runEvaluation(options: {
   ask: Ask;
   onProgress?: (progress: Progress) => void;
   now?: () => Date;
-  /** Orders the council's anonymised answers (the room's seed). */
+  /** Orders the council's and the debate's anonymised answers (the room's seed). */
   seed?: number;
+  debateRounds?: number;
 }): Promise<EvalResults> {
   const { peers, questions, strategies, ask } = options;
-  const unavailable = strategies.filter((strategy) => !AVAILABLE_STRATEGIES.includes(strategy));
-  if (unavailable.length > 0) throw new Error(`Not available yet: ${unavailable.join(', ')}.`);
   const startedAt = (options.now?.() ?? new Date()).toISOString();
   const answers: EvalResults['answers'] = [];
   for (const [index, question] of questions.entries()) {
     const kind = kindOf(question);
     const replies = await Promise.all(peers.map((peer) => ask(peer, `${question.question}\n\n${ANSWER_INSTRUCTION}`)));
-    const peerAnswers = replies.map((reply, seat): PeerAnswer => {
-      const extracted = reply.error === undefined ? extractAnswer(reply.text, kind) : null;
-      return { ...reply, peerId: peers[seat]!.id, extracted, correct: isCorrect(question, extracted) };
-    });
+    const peerAnswers = replies.map((reply, seat) => answerOf(reply, peers[seat]!, question));
     const normalized = peerAnswers.map((answer) =>
       answer.extracted === null ? null : normalizeAnswer(answer.extracted, kind),
     );
@@ -159,12 +117,16 @@ export async function runEvaluation(options: {
     const council = strategies.includes('council')
       ? await runCouncil(question, peers, peerAnswers, vote, ask, `${options.seed ?? 0}:${question.id}`)
       : undefined;
+    const debate = strategies.includes('debate')
+      ? await runDebate(question, peers, peerAnswers, ask, `${options.seed ?? 0}:${question.id}`, options.debateRounds)
+      : undefined;
     answers.push({
       questionId: question.id,
       expected: question.answer,
       peers: peerAnswers,
       vote,
       ...(council ? { council } : {}),
+      ...(debate ? { debate } : {}),
     });
     options.onProgress?.({ done: index + 1, total: questions.length, questionId: question.id });
   }
@@ -195,6 +157,17 @@ export async function runEvaluation(options: {
     }));
     rows.push(row('council', 'council', outcomes));
   }
+  if (strategies.includes('debate')) {
+    const outcomes = answers.map((entry, index) => {
+      const rounds = [entry.peers, ...entry.debate!.rounds];
+      return {
+        correct: isCorrect(questions[index]!, entry.debate!.answer),
+        replies: rounds.flat(),
+        latencyMs: rounds.reduce((sum, round) => sum + Math.max(0, ...round.map((reply) => reply.latencyMs)), 0),
+      };
+    });
+    rows.push(row('debate', 'debate', outcomes));
+  }
   return {
     format: 'peerchat.eval',
     version: 1,
@@ -204,37 +177,4 @@ export async function runEvaluation(options: {
     strategies: rows,
     answers,
   };
-}
-
-/** The council on one question: each peer reviews the others' answers and votes; the most-voted answer wins. */
-async function runCouncil(
-  question: Question,
-  peers: readonly EvalPeer[],
-  answers: readonly PeerAnswer[],
-  fallback: string | null,
-  ask: Ask,
-  seed: string,
-): Promise<CouncilRecord> {
-  const sheets = reviewSheets(
-    answers.map((answer) => ({
-      peerId: answer.peerId,
-      text: answer.error === undefined ? answer.text : '(no answer)',
-    })),
-    seed,
-  );
-  const reviews = await Promise.all(
-    sheets.map((sheet, seat) => ask(peers[seat]!, reviewPrompt(question.question, sheet))),
-  );
-  const votes = reviews.map((review, seat) =>
-    review.error === undefined
-      ? readVote(review.text, sheets[seat]!)
-      : { reviewerId: sheets[seat]!.reviewerId, votedFor: null, reason: '' },
-  );
-  const outcome = tallyVotes(
-    votes,
-    peers.map((peer) => peer.id),
-  );
-  const winning = answers.find((answer) => answer.peerId === outcome.winner);
-  const answer = winning ? winning.extracted && normalizeAnswer(winning.extracted, kindOf(question)) : fallback;
-  return { ...outcome, reviews, answer };
 }

@@ -65,6 +65,24 @@ export function reviewPrompt(question: string, sheet: ReviewSheet): string {
   ].join('\n');
 }
 
+/**
+ * A debate round's request (Du et al., 2023): the others' latest answers, anonymised as for the council, to weigh
+ * before answering again. `instruction` says how to give the final answer.
+ */
+export function debatePrompt(question: string, sheet: ReviewSheet, instruction: string): string {
+  const responses = sheet.responses.map((response) => `${response.label}:\n${response.text.trim()}`).join('\n\n');
+  return [
+    `Question: ${question}`,
+    '',
+    'Other peers answered it too. Their latest answers, anonymised:',
+    '',
+    responses,
+    '',
+    'Weigh their reasoning against yours; keep your answer or change it, as the working shows.',
+    instruction,
+  ].join('\n');
+}
+
 /** Reads a reviewer's vote and reason from its reply. */
 export function readVote(reply: string, sheet: ReviewSheet): CouncilVote {
   const letter = [...reply.matchAll(/vote\s*[:=]\s*(?:response\s*)?\(?([A-Z])\b/gi)].at(-1)?.[1]?.toUpperCase();
