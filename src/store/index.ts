@@ -47,6 +47,13 @@ export { MAX_PRICE_PER_MTOK } from './costs/prices.ts';
 
 // From the file formats
 export type { ConversationSnapshot } from '../formats/index.ts';
+export type { EvalStrategyRow, EvalSummary } from '../formats/eval-results/parse.ts';
+
+/** Reads an evaluation's `results.json` (`npm run eval`); the parser (zod) loads on first use. */
+export async function readEvalResults(text: string) {
+  const { parseEvalResults } = await import('../formats/eval-results/parse.ts');
+  return parseEvalResults(text);
+}
 export { fileStem, savedFromSnapshot } from '../formats/index.ts';
 
 // From the adapters: the model catalog and the OpenAI-compatible presets the forms offer

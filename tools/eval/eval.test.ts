@@ -12,6 +12,7 @@ import { startFakeProviders, type FakeProviders } from '../fake-providers/index.
 import { extractAnswer, isCorrect, parseQuestions, type Question } from './answers.ts';
 import { accuracyBar } from './report.ts';
 import { reviewSheets } from '../../src/core/index.ts';
+import { parseEvalResults } from '../../src/formats/eval-results/parse.ts';
 import { majority } from './deliberation.ts';
 import { runEvaluation, type EvalResults, type Reply } from './run.ts';
 import { wilsonInterval } from './stats.ts';
@@ -265,6 +266,8 @@ describe('npm run eval', () => {
     ]);
     expect(results.answers[4]!.council).toMatchObject({ winner: ids[1], answer: '200' });
     expect(results.strategies.every((row) => row.inputTokens > 0 && row.outputTokens > 0)).toBe(true);
+    // The app reads the same file back (Settings → Evaluation results).
+    expect(parseEvalResults(readFileSync(join(out, 'results.json'), 'utf8'))).toMatchObject({ ok: true });
     const report = readFileSync(join(out, 'report.md'), 'utf8');
     expect(report).toContain('| vote | 80 % |');
     for (const key of Object.values(KEYS)) {

@@ -4,6 +4,7 @@ import { EndConversation } from '../conversations/EndConversation.tsx';
 import { LimitsEditor } from '../controls/LimitsEditor.tsx';
 import { ShareReasoning } from '../controls/ShareReasoning.tsx';
 import { ModelPrices } from '../costs/ModelPrices.tsx';
+import { EvalResults } from '../eval/EvalResults.tsx';
 import { EventLog } from '../events/EventLog.tsx';
 import { RoomPanel } from '../peers/RoomPanel.tsx';
 import { ProvidersPanel } from '../providers/ProvidersPanel.tsx';
@@ -54,6 +55,12 @@ function SettingsPanel() {
         hint="Records that the session is complete; the conversation stays in the list, read-only. Duplicate it to go on."
       >
         <EndConversation />
+      </SettingsSection>
+      <SettingsSection
+        title="Evaluation results"
+        hint="Compare strategies measured with “npm run eval” on your own questions: import its results.json."
+      >
+        <EvalResults />
       </SettingsSection>
       <SettingsSection
         title="Room file"
