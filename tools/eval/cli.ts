@@ -62,10 +62,14 @@ function configFor(peer: PeerSeat, fromFile: Partial<Record<ProviderId, Provider
   return apiKey ? { apiKey } : {};
 }
 
+/** A progress bar redrawn in place on a terminal; into a file or pipe, a line each tenth of the way. */
 function progressLine(done: number, total: number, questionId: string): string {
   const width = 24;
   const filled = Math.round((done / total) * width);
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${questionId}`.padEnd(60);
+  const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${questionId}`;
+  if (process.stderr.isTTY) return `\r${line.padEnd(60)}`;
+  const step = Math.max(1, Math.round(total / 10));
+  return done % step === 0 || done === total ? `${line}\n` : '';
 }
 
 async function main(): Promise<void> {
@@ -135,7 +139,7 @@ async function main(): Promise<void> {
     debateRounds,
     onProgress: ({ done, total, questionId }) => process.stderr.write(progressLine(done, total, questionId)),
   });
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(values.out, 'report.md'), reportMarkdown(results));
