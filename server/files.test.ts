@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { sharedRoomFixture } from './room-fixture.ts';
 import type { TestClient } from './testing.ts';
 
-const room = sharedRoomFixture({ ownerGoneMs: 300, limits: { maxFileBytes: 1_000, maxRoomFileBytes: 1_500 } });
+const LIMITS = { maxFileBytes: 1_000, maxRoomFileBytes: 1_500, fileBurst: 30, filesPerSecond: 1 };
+const room = sharedRoomFixture({ ownerGoneMs: 300, limits: LIMITS });
 
 const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -35,7 +36,7 @@ describe('files of a shared room', () => {
     expect(await put(ann, notes, 'text/markdown')).toEqual({ status: 201, text: 'Stored.' });
     expect((await put(bo, notes, 'text/markdown')).status).toBe(200); // the same file, kept once
 
-    await room.restart({ limits: { maxFileBytes: 1_000, maxRoomFileBytes: 1_500 } });
+    await room.restart({ limits: LIMITS });
     const got = await fetch(fileUrl(hashOf(notes)), { headers: as(bo) });
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('application/octet-stream');
@@ -84,5 +85,17 @@ describe('files of a shared room', () => {
       'Only a member of this room can put or get its files.',
     ]);
     expect(JSON.stringify(room.server.lines)).not.toContain(ann.memberKey);
+  });
+
+  it('limits how fast a member may put and get files, and says so', async () => {
+    const ann = await room.sharedByAnn();
+    const notes = bytesOf('Ship on Friday.');
+    await put(ann, notes);
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) statuses.push((await fetch(fileUrl(hashOf(notes)), { headers: as(ann) })).status);
+    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(30);
+    expect(statuses.at(-1)).toBe(429);
+    const limited = room.server.lines.filter((line) => line.event === 'rate-limited');
+    expect(limited[0]).toMatchObject({ member: 'ann', reason: 'Too many file requests: slow down.' });
   });
 });

@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { IMAGE_MIME_TYPES } from '../src/core/index.ts';
-import type { RoomLimits } from '../src/core/shared/index.ts';
+import { fullBucket, takeToken } from '../src/core/shared/index.ts';
+import type { RoomLimits, TokenBucket } from '../src/core/shared/index.ts';
 import { matchesHash, type RoomDatabase } from './db.ts';
 import type { LogLine } from './log.ts';
 
@@ -69,8 +70,10 @@ export async function handleFileRequest(
   response: ServerResponse,
   path: string,
   db: RoomDatabase,
-  limits: Pick<RoomLimits, 'maxFileBytes' | 'maxRoomFileBytes'>,
+  limits: Pick<RoomLimits, 'maxFileBytes' | 'maxRoomFileBytes' | 'fileBurst' | 'filesPerSecond'>,
   log: Log,
+  /** Each member's file-request bucket, by room and member id; kept by the caller across requests. */
+  buckets: Map<string, TokenBucket>,
 ): Promise<boolean> {
   const match = FILE_PATH.exec(path);
   if (!match) return false;
@@ -89,6 +92,15 @@ export async function handleFileRequest(
   };
   if (!member || member.removed || key === undefined || !matchesHash(key, member.keyHash))
     return refuse(403, 'file-refused', 'Only a member of this room can put or get its files.');
+  const bucketKey = `${room}\u0000${member.memberId}`;
+  const rate = { burst: limits.fileBurst, perSecond: limits.filesPerSecond };
+  const now = Date.now();
+  const taken = takeToken(buckets.get(bucketKey) ?? fullBucket(rate, now), now, rate);
+  buckets.set(bucketKey, taken.bucket);
+  if (!taken.allowed) {
+    request.resume();
+    return refuse(429, 'rate-limited', 'Too many file requests: slow down.');
+  }
 
   if (request.method === 'GET') {
     const file = db.file(room, id);

@@ -195,9 +195,10 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     response.statusCode = 404;
     response.end('Not found');
   };
+  const fileBuckets = new Map<string, TokenBucket>();
   const serveFiles = async (request: IncomingMessage, response: ServerResponse, path: string) => {
     try {
-      if (!(await handleFileRequest(request, response, path, db, limits, log))) notFound(response);
+      if (!(await handleFileRequest(request, response, path, db, limits, log, fileBuckets))) notFound(response);
     } catch (error) {
       log({ level: 'warn', event: 'file-error', reason: error instanceof Error ? error.message : String(error) });
       if (!response.headersSent) response.writeHead(500);

@@ -23,6 +23,9 @@ export interface RoomLimits {
   maxFileBytes: number;
   /** All attached files of one room together. */
   maxRoomFileBytes: number;
+  /** File requests (puts and gets) a member may make at once, then per second. */
+  fileBurst: number;
+  filesPerSecond: number;
 }
 
 export const DEFAULT_ROOM_LIMITS: RoomLimits = {
@@ -34,6 +37,8 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   deltaPerSecond: 400,
   maxFileBytes: Math.max(...Object.values(ATTACHMENT_LIMITS.maxBytes)),
   maxRoomFileBytes: 256 * 1024 * 1024,
+  fileBurst: 60,
+  filesPerSecond: 10,
 };
 
 /** Why a new member cannot join a room that has `activeMembers`, or null. */
