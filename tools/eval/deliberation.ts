@@ -24,6 +24,19 @@ export function majority(answers: readonly (string | null)[]): string | null {
   return best;
 }
 
+/** The vote of these answers, each written the same way first. */
+export function voteOf(answers: readonly PeerAnswer[], question: Question): string | null {
+  const kind = kindOf(question);
+  return majority(answers.map((answer) => answer.extracted && normalizeAnswer(answer.extracted, kind)));
+}
+
+/** The longest of these replies' latencies (they ran at once), 0 for none. */
+export const slowest = (replies: readonly Reply[]) => Math.max(0, ...replies.map((reply) => reply.latencyMs));
+
+/** The answers as the others are shown them: a failed reply as "(no answer)". */
+const shown = (answers: readonly PeerAnswer[]) =>
+  answers.map((answer) => ({ peerId: answer.peerId, text: answer.error === undefined ? answer.text : '(no answer)' }));
+
 /** The council on one question: each peer reviews the others' answers and votes; the most-voted answer wins. */
 export async function runCouncil(
   question: Question,
@@ -33,13 +46,7 @@ export async function runCouncil(
   ask: Ask,
   seed: string,
 ): Promise<CouncilRecord> {
-  const sheets = reviewSheets(
-    answers.map((answer) => ({
-      peerId: answer.peerId,
-      text: answer.error === undefined ? answer.text : '(no answer)',
-    })),
-    seed,
-  );
+  const sheets = reviewSheets(shown(answers), seed);
   const reviews = await Promise.all(
     sheets.map((sheet, seat) => ask(peers[seat]!, reviewPrompt(question.question, sheet))),
   );
@@ -66,17 +73,10 @@ export async function runDebate(
   seed: string,
   roundCount = DEFAULT_DEBATE_ROUNDS,
 ): Promise<DebateRecord> {
-  const kind = kindOf(question);
   const rounds: PeerAnswer[][] = [];
   let latest: readonly PeerAnswer[] = first;
   for (let round = 1; round <= roundCount; round++) {
-    const sheets = reviewSheets(
-      latest.map((answer) => ({
-        peerId: answer.peerId,
-        text: answer.error === undefined ? answer.text : '(no answer)',
-      })),
-      `${seed}:debate:${round}`,
-    );
+    const sheets = reviewSheets(shown(latest), `${seed}:debate:${round}`);
     const replies = await Promise.all(
       sheets.map((sheet, seat) => ask(peers[seat]!, debatePrompt(question.question, sheet, ANSWER_INSTRUCTION))),
     );
@@ -84,6 +84,5 @@ export async function runDebate(
     rounds.push(next);
     latest = next;
   }
-  const answer = majority(latest.map((reply) => reply.extracted && normalizeAnswer(reply.extracted, kind)));
-  return { rounds, answer };
+  return { rounds, answer: voteOf(latest, question) };
 }

@@ -13,8 +13,8 @@
  *
  * Questions go one at a time, the peers of a question at once.
  */
-import { ANSWER_INSTRUCTION, isCorrect, kindOf, normalizeAnswer, type Question } from './answers.ts';
-import { answerOf, majority, runCouncil, runDebate } from './deliberation.ts';
+import { ANSWER_INSTRUCTION, isCorrect, type Question } from './answers.ts';
+import { answerOf, runCouncil, runDebate, slowest, voteOf } from './deliberation.ts';
 import type { Ask, EvalPeer, PeerAnswer, Reply, CouncilRecord, DebateRecord } from './types.ts';
 import { median, wilsonInterval } from './stats.ts';
 
@@ -107,13 +107,9 @@ export async function runEvaluation(options: {
   const startedAt = (options.now?.() ?? new Date()).toISOString();
   const answers: EvalResults['answers'] = [];
   for (const [index, question] of questions.entries()) {
-    const kind = kindOf(question);
     const replies = await Promise.all(peers.map((peer) => ask(peer, `${question.question}\n\n${ANSWER_INSTRUCTION}`)));
     const peerAnswers = replies.map((reply, seat) => answerOf(reply, peers[seat]!, question));
-    const normalized = peerAnswers.map((answer) =>
-      answer.extracted === null ? null : normalizeAnswer(answer.extracted, kind),
-    );
-    const vote = majority(normalized);
+    const vote = voteOf(peerAnswers, question);
     const council = strategies.includes('council')
       ? await runCouncil(question, peers, peerAnswers, vote, ask, `${options.seed ?? 0}:${question.id}`)
       : undefined;
@@ -144,12 +140,11 @@ export async function runEvaluation(options: {
     const outcomes = answers.map((entry, index) => ({
       correct: isCorrect(questions[index]!, entry.vote),
       replies: entry.peers,
-      latencyMs: Math.max(...entry.peers.map((answer) => answer.latencyMs)),
+      latencyMs: slowest(entry.peers),
     }));
     rows.push(row('vote', 'vote', outcomes));
   }
   if (strategies.includes('council')) {
-    const slowest = (replies: readonly Reply[]) => Math.max(0, ...replies.map((reply) => reply.latencyMs));
     const outcomes = answers.map((entry, index) => ({
       correct: isCorrect(questions[index]!, entry.council!.answer),
       replies: [...entry.peers, ...entry.council!.reviews],
@@ -163,7 +158,7 @@ export async function runEvaluation(options: {
       return {
         correct: isCorrect(questions[index]!, entry.debate!.answer),
         replies: rounds.flat(),
-        latencyMs: rounds.reduce((sum, round) => sum + Math.max(0, ...round.map((reply) => reply.latencyMs)), 0),
+        latencyMs: rounds.reduce((sum, round) => sum + slowest(round), 0),
       };
     });
     rows.push(row('debate', 'debate', outcomes));
