@@ -116,6 +116,30 @@ export default tseslint.config(
     },
   },
   {
+    // The evaluation harness (Node): the app's core, formats and adapters' public API, never its store, UI or server.
+    files: ['tools/eval/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...['./src/store', './src/ui', './server'].map((from) => ({
+              target: './tools/eval',
+              from,
+              message: 'The evaluation harness may import src/core, src/formats and src/adapters/index.ts only.',
+            })),
+            {
+              target: './tools/eval',
+              from: './src/adapters',
+              except: ['./index.ts'],
+              message: 'The evaluation harness uses the adapters through their public API, src/adapters/index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Shared rooms end to end below the UI: the facilitator stores of several people against the real server.
     files: ['server/store-*.test.ts'],
     rules: {

@@ -54,6 +54,11 @@ describe.each([
   ['src/core/probe.ts', "export * from '../../server/sync-server.ts';", PATHS],
   ['src/store/probe.ts', "export * from '../../server/sync-server.ts';", PATHS],
   ['src/ui/probe.tsx', "export * from '../../server/sync-server.ts';", PATHS],
+  ['tools/eval/probe.ts', "export * from '../../src/adapters/index.ts';", null],
+  ['tools/eval/probe.ts', "export * from '../../src/formats/room-file/parse.ts';", null],
+  ['tools/eval/probe.ts', "export * from '../../src/adapters/create-adapter.ts';", PATHS],
+  ['tools/eval/probe.ts', "export * from '../../src/store/index.ts';", PATHS],
+  ['tools/eval/probe.ts', "export * from '../../server/sync-server.ts';", PATHS],
 ] as const)('%s: %s', (file, code, rule) => {
   it(rule === null ? 'is allowed' : `is refused by ${rule}`, async () => {
     expect(await broken(file, code)).toEqual(rule === null ? [] : [rule]);
