@@ -17,9 +17,9 @@ import { createRoomLog, startedState } from './room/log.ts';
 import { priceActions } from './room/price-actions.ts';
 import { settingsActions } from './room/settings-actions.ts';
 import { createTurnRunner } from './room/turn-runner.ts';
-import { connectShared } from './shared/connection.ts';
-import { NOT_SHARED, sharedActions } from './shared/shared-actions.ts';
-import { sharedFileStorage } from './shared/shared-files.ts';
+import { connectShared } from './sharing/connection.ts';
+import { NOT_SHARED, sharedActions } from './sharing/shared-actions.ts';
+import { sharedFileStorage } from './sharing/shared-files.ts';
 import type { RoomStore } from './types.ts';
 
 export type { FacilitatorDeps } from './room/context.ts';

@@ -22,7 +22,7 @@ import {
 import { storageCode } from './persistence/storage-code.ts';
 import type { PeerChatDb } from './persistence/db.ts';
 import type { RoomStore, SavedConversation } from './types.ts';
-import { addressFromFragment, rememberMember } from './shared/invite.ts';
+import { addressFromFragment, rememberMember } from './sharing/invite.ts';
 
 // The store's public API: the only module the UI imports (eslint.config.js). What the UI needs of the layers
 // below comes through here too, so a component never reaches past the store.
@@ -250,10 +250,10 @@ export async function startPersistence(opened: () => void = () => {}): Promise<v
 }
 
 // Shared rooms: the invite link, and who this device is in each room it joined (kept in localStorage)
-export type { PresenceEntry, SharedIdentity, SharedRoomAddress, SharedStatus } from './shared/connection.ts';
-export type { SharedRoomSession, SharedRoomView } from './shared/shared-actions.ts';
+export type { PresenceEntry, SharedIdentity, SharedRoomAddress, SharedStatus } from './sharing/connection.ts';
+export type { SharedRoomSession, SharedRoomView } from './sharing/shared-actions.ts';
 export type { Member, MemberRole } from '../core/index.ts';
-export { addressFromFragment, inviteFragment, rememberedMember } from './shared/invite.ts';
+export { addressFromFragment, inviteFragment, rememberedMember } from './sharing/invite.ts';
 
 // A member's identity is kept as soon as they share or join, so a reload comes back as the same member.
 roomStore.subscribe((state, previous) => {

@@ -20,7 +20,7 @@ import type {
 } from '../core/index.ts';
 import type { ModelInfo, ModelOverrides } from '../adapters/index.ts';
 import type { AttachmentActions, AttachmentState } from './room/attachment-actions.ts';
-import type { SharedActions, SharedState } from './shared/shared-actions.ts';
+import type { SharedActions, SharedState } from './sharing/shared-actions.ts';
 
 export type { PeerSeat, ProviderConfig, RoomData, SavedConversation, TranscriptMessage } from '../core/index.ts';
 export type { AttachmentKind, AttachmentRef } from '../core/index.ts';

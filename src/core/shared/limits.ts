@@ -15,7 +15,7 @@ export interface RoomLimits {
   perSecond: number;
   /**
    * Streamed-text (`delta`) messages have a bucket of their own: a browser running several peers relays each about
-   * 25 times a second (src/store/shared/relay-batch.ts), which the bucket for everything else would refuse.
+   * 25 times a second (src/store/sharing/relay-batch.ts), which the bucket for everything else would refuse.
    */
   deltaBurst: number;
   deltaPerSecond: number;

@@ -7,8 +7,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { PeerAdapter, ProfileTracker, ProviderSettings } from '../../adapters/index.ts';
 import type { RoomData, RoomEventBody } from '../../core/index.ts';
 import type { AttachmentStorage } from '../attachments/storage.ts';
-import type { RemoteFiles } from '../shared/shared-files.ts';
-import type { connectShared } from '../shared/connection.ts';
+import type { RemoteFiles } from '../sharing/shared-files.ts';
+import type { connectShared } from '../sharing/connection.ts';
 import type { Result, RoomStore } from '../types.ts';
 
 /** Everything with a side effect comes in from outside, so the store runs in Node tests as in the browser. */
