@@ -35,5 +35,5 @@ void startPersistence(render)
     render();
     // The markdown renderer is not in the first load, and not needed to show a conversation's text: fetch it once
     // the newest conversation is open, so it does not compete with opening it.
-    preloadMarkdown();
+    void preloadMarkdown();
   });

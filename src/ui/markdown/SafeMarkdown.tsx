@@ -9,18 +9,44 @@ let markdownBody: MarkdownBodyComponent | null = null;
 let loading: Promise<void> | null = null;
 const waiting = new Set<() => void>();
 
-/** Starts loading the renderer (once); messages shown meanwhile are plain text and switch when it is in. */
-export function preloadMarkdown(): void {
-  loading ??= import('./MarkdownBody.tsx').then(
-    (module) => {
-      markdownBody = module.default;
-      for (const notify of waiting) notify();
-    },
-    (error: unknown) => {
-      loading = null; // the next message to render tries again
-      console.error('PeerChat could not load its Markdown renderer; messages show as plain text.', error);
-    },
-  );
+/**
+ * Resolves once the page has drawn its next frame and is idle (or 250 ms later at most): the renderer's chunk is
+ * large, and evaluating it before the first frame would hold up showing the conversation and the first key press.
+ */
+function afterFrameWhenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    const idle = () =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(() => resolve(), { timeout: 250 })
+        : setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(idle);
+    else idle();
+  });
+}
+
+/**
+ * Starts loading the renderer (once), after the first frame; messages shown meanwhile are plain text and switch when
+ * it is in. Resolves when it is in (or could not be loaded: the messages then stay plain text).
+ */
+export function preloadMarkdown(): Promise<void> {
+  loading ??= afterFrameWhenIdle()
+    .then(() => import('./MarkdownBody.tsx'))
+    .then(
+      (module) => {
+        markdownBody = module.default;
+        for (const notify of waiting) notify();
+      },
+      (error: unknown) => {
+        loading = null; // the next message to render tries again
+        console.error('PeerChat could not load its Markdown renderer; messages show as plain text.', error);
+      },
+    );
+  return loading;
+}
+
+/** True once the renderer has loaded. */
+export function markdownLoaded(): boolean {
+  return markdownBody !== null;
 }
 
 function subscribe(notify: () => void): () => void {

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FormattingContext } from '../markdown/formatting.ts';
+import { markdownLoaded, preloadMarkdown } from '../markdown/SafeMarkdown.tsx';
 import { useRoomStore } from '../state/room-store.tsx';
 import { MessageView } from './MessageView.tsx';
 
@@ -168,14 +169,13 @@ function opened(conversationId: string, length: number) {
  * The rows themselves ask for it (SafeMarkdown), so this only listens once there are rows.
  */
 function useRendererLoaded(hasRows: boolean): boolean {
-  const [loaded, setLoaded] = useState(false);
+  const [loaded, setLoaded] = useState(markdownLoaded);
   useEffect(() => {
     if (loaded || !hasRows) return;
     let live = true;
-    import('../markdown/MarkdownBody.tsx').then(
-      () => live && startTransition(() => setLoaded(true)),
-      () => {}, // SafeMarkdown reports it and shows text
-    );
+    void preloadMarkdown().then(() => {
+      if (live && markdownLoaded()) startTransition(() => setLoaded(true));
+    });
     return () => {
       live = false;
     };
