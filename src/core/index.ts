@@ -22,6 +22,7 @@ export type {
   TokenUsage,
   TurnReason,
   TurnReasonKind,
+  CouncilStage,
 } from './domain/messages.ts';
 export { isHumanRequested, MAX_MESSAGE_CHARS } from './domain/messages.ts';
 export type { AttachmentKind, AttachmentRef, PickedFile } from './domain/attachments.ts';
@@ -67,6 +68,15 @@ export type { RngDraw, RngState } from './rng/prng.ts';
 export { nextInt, nextRandom, seedRng, shuffle } from './rng/prng.ts';
 export type { CouncilAnswer, CouncilOutcome, CouncilVote, ReviewSheet } from './council/council.ts';
 export { debatePrompt, readVote, reviewPrompt, reviewSheets, tallyVotes } from './council/council.ts';
+export type {
+  CouncilAnswerRecord,
+  CouncilContribution,
+  CouncilRequest,
+  CouncilRoundState,
+  CouncilStrategy,
+  CouncilTally,
+} from './council/round.ts';
+export { answerKey, COUNCIL_STRATEGIES, councilRequestProblem, readAnswer, tallyCouncil } from './council/round.ts';
 
 // Mentions (§4)
 export type { MentionIgnoredBecause, MentionResult, MentionSpan, ParseMentionsOptions } from './mentions/parse.ts';
@@ -175,6 +185,7 @@ export type {
   RoomData,
   SavedConversation,
   TranscriptMessage,
+  CouncilNote,
   TurnErrorNote,
   TurnErrorReason,
 } from './room/types.ts';
@@ -191,6 +202,9 @@ export { emptyProjection, reduceRoom, runningTurn } from './room/reduce.ts';
 export type { AppendResult } from './room/replay.ts';
 export { appendRoomEvent, replayRoom } from './room/replay.ts';
 export { groupVersions, parentOf, pathThrough, versionKey, versionsOf } from './room/versions.ts';
+export type { CouncilTurn } from './room/council-turn.ts';
+export { ANSWER_NOTE, councilTurn, FACILITATOR_HEADER, withFacilitatorNote } from './room/council-turn.ts';
+export { councilNoticeText, councilSeed } from './room/council-notes.ts';
 
 // Events (§9)
 export type {

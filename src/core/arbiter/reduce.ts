@@ -28,18 +28,11 @@ import {
   unmutePeer,
 } from './human-controls.ts';
 import { currentLimits, dapParamsOf } from './policy.ts';
+import { advanceCouncil, councilInputProblem, queueCouncilAnswers, recordCouncilTurn } from './council-round.ts';
 import { openRound, queueFirstWave } from './round-start.ts';
 import { advanceRound, dropQueue, endRound } from './scheduler.ts';
 import { abortInFlight, abortOrphans, recordCompletion } from './turns.ts';
-import type {
-  ArbiterInput,
-  ArbiterMode,
-  ArbiterPeer,
-  ArbiterState,
-  ArbiterStep,
-  MentionInput,
-  TurnOutcome,
-} from './types.ts';
+import type { ArbiterInput, ArbiterMode, ArbiterPeer, ArbiterState, ArbiterStep, TurnOutcome } from './types.ts';
 
 /** How a conversation's arbiter starts. */
 export interface ArbiterConfig {
@@ -106,7 +99,7 @@ export function reduceArbiter(state: ArbiterState, input: ArbiterInput): Arbiter
     return draft.finish();
   }
   applyInput(draft, input);
-  advanceRound(draft);
+  advanceRound(draft, (round) => advanceCouncil(draft, round));
   return draft.finish();
 }
 
@@ -127,7 +120,7 @@ export function replayArbiter(start: ArbiterState, inputs: readonly ArbiterInput
 function applyInput(draft: StepDraft, input: ArbiterInput): void {
   switch (input.type) {
     case 'human-message':
-      return humanMessage(draft, input.messageId, input.mentions, input.edits);
+      return humanMessage(draft, input);
     case 'turn-finished':
       return turnFinished(draft, input.turnId, input.outcome);
     case 'stop-all':
@@ -165,7 +158,10 @@ function applyInput(draft: StepDraft, input: ArbiterInput): void {
  * A human message preempts the running round, then opens its own (profile §5.1). An edit (`edits`: the message it
  * replaces) reruns the conversation from there, so everything still running stops, whatever the setting.
  */
-function humanMessage(draft: StepDraft, messageId: string, mentions: MentionInput, edits?: string): void {
+function humanMessage(draft: StepDraft, input: Extract<ArbiterInput, { type: 'human-message' }>): void {
+  const { messageId, mentions, edits, council } = input;
+  const problem = council === undefined ? null : councilInputProblem(draft, council);
+  if (problem !== null) return draft.reject('human-message', problem);
   if (edits !== undefined) {
     draft.record({ type: 'human-override', action: 'edit-and-rerun', messageId: edits });
     abortOrphans(draft);
@@ -182,7 +178,8 @@ function humanMessage(draft: StepDraft, messageId: string, mentions: MentionInpu
     endRound(draft, 'preempted-by-human');
   }
   const round = openRound(draft, messageId, 'human-message');
-  queueFirstWave(draft, round, messageId, mentions);
+  if (council !== undefined) queueCouncilAnswers(draft, round, messageId, mentions, council);
+  else queueFirstWave(draft, round, messageId, mentions);
 }
 
 /** A turn's result: its completion event, the round's statistics, and the turns its mentions ask for. */
@@ -201,12 +198,15 @@ function turnFinished(draft: StepDraft, turnId: string, outcome: TurnOutcome): v
   const [turn] = round.inFlight.splice(index, 1);
   if (turn === undefined) return;
   recordCompletion(draft, turn, outcome);
+  recordCouncilTurn(round, turn, outcome);
   round.lastSpeaker = turn.peerId;
   if (outcome.status === 'complete' || outcome.status === 'passed') round.succeeded++;
   if (outcome.status === 'error') round.failed++;
   round.spend.tokens += (outcome.tokens?.input ?? 0) + (outcome.tokens?.output ?? 0);
   round.spend.costUsd += outcome.costUsd ?? 0;
-  if (outcome.status === 'complete') enqueueMentionedPeers(draft, round, turn, outcome.messageId, outcome.mentions);
+  // A council's replies answer the message; they do not call on other peers.
+  if (outcome.status === 'complete' && round.council === undefined)
+    enqueueMentionedPeers(draft, round, turn, outcome.messageId, outcome.mentions);
 }
 
 /** Ends the session: everything running stops, the round ends, `session-completed` is recorded. */

@@ -7,7 +7,7 @@ import type { ConversationLimits } from '../governance/limits.ts';
 import { breaksPingPongLimit, exceedsDepth, spendBudgetSpent, turnBudgetSpent } from '../governance/loop-guards.ts';
 import type { StepDraft } from './draft.ts';
 import { currentLimits, findArbiterPeer } from './policy.ts';
-import { dispatchTurn, isBudgetExempt, mayFollowItself } from './turns.ts';
+import { dispatchTurn, isBudgetExempt, isSpendExempt, mayFollowItself } from './turns.ts';
 import type { QueuedTurn, RoundState } from './types.ts';
 
 /** Records that a queued turn will not run. */
@@ -64,14 +64,13 @@ function canRunAlongside(round: RoundState, item: QueuedTurn, limits: Conversati
 
 /** Applies the budgets: when one is spent, every queued turn that counts against it is dropped. */
 function applyBudgets(draft: StepDraft, round: RoundState, limits: ConversationLimits): void {
-  const budgeted = (item: QueuedTurn): boolean => !isBudgetExempt(item);
-  if (!round.queue.some(budgeted)) return;
+  const counted = (exempt: (item: QueuedTurn) => boolean) => round.queue.some((item) => !exempt(item));
   let stop: 'turn-budget' | 'token-budget' | null = null;
-  if (spendBudgetSpent(round.spend, limits)) stop = 'token-budget';
-  else if (turnBudgetSpent(round.budgetedTurns, limits)) stop = 'turn-budget';
+  if (spendBudgetSpent(round.spend, limits) && counted(isSpendExempt)) stop = 'token-budget';
+  else if (turnBudgetSpent(round.budgetedTurns, limits) && counted(isBudgetExempt)) stop = 'turn-budget';
   if (stop === null) return;
   round.budgetStop ??= stop;
-  dropQueue(draft, round, stop, isBudgetExempt);
+  dropQueue(draft, round, stop, stop === 'token-budget' ? isSpendExempt : isBudgetExempt);
 }
 
 /**
@@ -119,15 +118,20 @@ function forbiddenBecause(
   return null;
 }
 
-/** Runs the round as far as it can go now. Call after every input. */
-export function advanceRound(draft: StepDraft): void {
+/**
+ * Runs the round as far as it can go now. Call after every input. `nextStage` is asked, once nothing is queued or
+ * running, whether the round goes on (a council's next stage: it queued more turns) before it ends.
+ */
+export function advanceRound(draft: StepDraft, nextStage: (round: RoundState) => boolean = () => false): void {
   const round = draft.state.round;
   if (round === null) return;
   const limits = currentLimits(draft.state);
-  applyBudgets(draft, round, limits);
-  for (let item = takeNext(draft, round, limits); item !== null; item = takeNext(draft, round, limits)) {
-    dispatchTurn(draft, round, item);
+  do {
     applyBudgets(draft, round, limits);
-  }
+    for (let item = takeNext(draft, round, limits); item !== null; item = takeNext(draft, round, limits)) {
+      dispatchTurn(draft, round, item);
+      applyBudgets(draft, round, limits);
+    }
+  } while (round.queue.length === 0 && round.inFlight.length === 0 && nextStage(round));
   if (round.queue.length === 0 && round.inFlight.length === 0) endRound(draft, naturalEndReason(round));
 }

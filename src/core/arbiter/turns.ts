@@ -36,8 +36,16 @@ export function dispatchTurn(draft: StepDraft, round: RoundState, item: QueuedTu
   return turn;
 }
 
-/** Turns the human asked for one by one (speak now, regenerate) do not count against the turn or token budget. */
+/**
+ * Turns that do not count against the turn budget: those the human asked for one by one (speak now, regenerate),
+ * and a council's, whose number its stages fix.
+ */
 export function isBudgetExempt(item: QueuedTurn): boolean {
+  return isSpendExempt(item) || item.reason.kind === 'council';
+}
+
+/** Turns the human asked for one by one (speak now, regenerate) do not count against the token or cost budget. */
+export function isSpendExempt(item: QueuedTurn): boolean {
   return item.reason.kind === 'human-forced' || item.reason.kind === 'retry';
 }
 

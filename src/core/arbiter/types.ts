@@ -3,6 +3,7 @@
  * replayed, and the reducer never reads a clock or `Math.random` (times arrive with the inputs, randomness comes
  * from the seeded generator kept in the state).
  */
+import type { CouncilContribution, CouncilRequest, CouncilRoundState } from '../council/round.ts';
 import type { AdapterProfile } from '../dap/adapter-profile.ts';
 import type { DapOverrides } from '../dap/params.ts';
 import type { TokenUsage, TurnReason } from '../domain/messages.ts';
@@ -67,6 +68,8 @@ export interface RoundState {
   budgetStop: 'turn-budget' | 'token-budget' | null;
   /** The latest depth or ping-pong limit that dropped a turn. */
   limitHit: 'depth-limit' | 'ping-pong-limit' | null;
+  /** Set when the human asked for a council round (absent otherwise, and in states stored before councils). */
+  council?: CouncilRoundState;
 }
 
 /** The whole arbiter state. Treat as immutable: `reduceArbiter` returns a new one. */
@@ -115,7 +118,13 @@ export interface TurnUsage {
 
 /** How a turn ended, as reported by the driver. */
 export type TurnOutcome =
-  | ({ status: 'complete'; messageId: string; mentions: MentionInput } & TurnUsage)
+  | ({
+      status: 'complete';
+      messageId: string;
+      mentions: MentionInput;
+      /** A council turn's answer or vote, read from its reply. */
+      council?: CouncilContribution;
+    } & TurnUsage)
   | ({ status: 'passed'; messageId?: string } & TurnUsage)
   | ({ status: 'error'; errorReason: string; messageId?: string } & TurnUsage)
   | ({ status: 'interrupted'; messageId?: string } & TurnUsage);
@@ -129,6 +138,8 @@ export type ArbiterInput =
       mentions: MentionInput;
       /** The earlier human message this one is an edit of (edit and rerun): everything running stops first. */
       edits?: string;
+      /** The human asked for a council round on this message instead of the usual turn-taking. */
+      council?: CouncilRequest;
     }
   | { type: 'turn-finished'; at: number; turnId: string; outcome: TurnOutcome }
   | { type: 'stop-all'; at: number }

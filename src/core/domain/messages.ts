@@ -25,7 +25,12 @@ export type TurnReason =
   | { kind: 'dap'; probability: number; messageId: string }
   | { kind: 'peer-mention'; messageId: string; askedBy: string }
   | { kind: 'human-forced' }
-  | { kind: 'retry'; replacesMessageId: string };
+  | { kind: 'retry'; replacesMessageId: string }
+  /** A stage of a council round the human asked for on `messageId` (src/core/council/). */
+  | { kind: 'council'; stage: CouncilStage; messageId: string };
+
+/** A council round's stages: every peer answers on its own, reviews the others' answers, then one peer may sum up. */
+export type CouncilStage = 'answer' | 'review' | 'synthesis';
 
 export type TurnReasonKind = TurnReason['kind'];
 
@@ -69,6 +74,7 @@ export function isHumanRequested(reason: TurnReason): boolean {
     reason.kind === 'human-mention' ||
     reason.kind === 'all' ||
     reason.kind === 'human-forced' ||
-    reason.kind === 'retry'
+    reason.kind === 'retry' ||
+    reason.kind === 'council'
   );
 }

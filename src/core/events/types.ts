@@ -2,6 +2,7 @@
  * The audit event log of profile §9. Every event carries a Lamport counter (`lamport`) that orders it in the
  * conversation's log, and the input time (`at`, milliseconds) it was produced at.
  */
+import type { CouncilTally } from '../council/round.ts';
 import type { DapDraw } from '../dap/sampling.ts';
 import type { RecordedDapProbability } from '../dap/probabilities.ts';
 import type { TokenUsage, TurnReason } from '../domain/messages.ts';
@@ -102,6 +103,8 @@ export type CoreEventBody =
   | { type: 'mode-changed'; from: string; to: string }
   | { type: 'human-override'; action: HumanOverrideAction; peerId?: string; messageId?: string; detail?: string }
   | { type: 'round-ended'; roundId: string; reason: RoundEndReason; turns: number }
+  /** A council round's vote is in: the consensus and the dissent (src/core/council/round.ts). */
+  | ({ type: 'council-tallied'; roundId: string; messageId: string } & CouncilTally)
   | { type: 'session-completed' };
 
 export type CoreEventType = CoreEventBody['type'];

@@ -15,6 +15,7 @@ import type { MessageSender } from '../domain/messages.ts';
 import type { LimitOverrides } from '../governance/limits.ts';
 import type { ModeDefinition } from '../modes/mode.ts';
 import { endingProblem, reasoningProblem, type ReasoningRecord, type TurnEnding } from '../domain/reasoning.ts';
+import { councilRequestProblem, type CouncilRequest } from '../council/round.ts';
 import { carriedHistoryProblem } from './carried-history.ts';
 import type { PeerSeat, RoomData, TranscriptMessage, TurnErrorNote } from './types.ts';
 
@@ -63,6 +64,8 @@ export type RoomEventBody =
       attachments?: AttachmentRef[];
       /** In a shared room: the member who wrote it, as the sync server authenticated them. */
       sender?: MessageSender;
+      /** A council round instead of the usual turn-taking (the human's choice for this message). */
+      council?: CouncilRequest;
     }
   /** A turn the arbiter dispatched began; its reply is message `messageId`, empty until the turn finishes. */
   /** The transcript a shared room starts from (the sharer's, finished messages only); right after the start. */
@@ -84,7 +87,9 @@ export type RoomEventBody =
   /** What a seat's adapter observed of its provider changed its DAP profile (traffic control only). */
   | { type: 'adapter-profile-set'; peerId: string; profile: AdapterProfile }
   /** Whether each peer's reasoning goes to the other peers (marked, before its answer). Off by default. */
-  | { type: 'reasoning-sharing-set'; share: boolean };
+  | { type: 'reasoning-sharing-set'; share: boolean }
+  /** The room's default for new messages: a council round (`council`), or the usual turn-taking (null). */
+  | { type: 'council-default-set'; council: CouncilRequest | null };
 
 export type RoomEventType = RoomEventBody['type'];
 
@@ -141,7 +146,8 @@ const BODY_CHECKS: Record<RoomEventType, Check> = {
     (isObject(event.sender) && isText(event.sender.memberId) && isText(event.sender.name))
       ? null
       : 'sender') ??
-    attachmentListProblem(event.attachments),
+    attachmentListProblem(event.attachments) ??
+    (event.council === undefined || councilShapeProblem(event.council) === null ? null : 'council'),
   'history-carried': (event) => carriedHistoryProblem(event.messages),
   'turn-opened': texts('turnId', 'messageId'),
   'turn-finished': (event) =>
@@ -164,7 +170,18 @@ const BODY_CHECKS: Record<RoomEventType, Check> = {
   'adapter-profile-set': (event) =>
     texts('peerId')(event) ?? (validateAdapterProfile(event.profile).length === 0 ? null : 'profile'),
   'reasoning-sharing-set': (event) => (typeof event.share === 'boolean' ? null : 'share'),
+  'council-default-set': (event) =>
+    event.council === null || councilShapeProblem(event.council) === null ? null : 'council',
 };
+
+/** The council request's shape (whether its synthesizer sits in the room is the reducer's call). */
+function councilShapeProblem(council: unknown): string | null {
+  const synthesizerId = isObject(council) ? council.synthesizerId : undefined;
+  return councilRequestProblem(
+    council,
+    typeof synthesizerId === 'string' && synthesizerId !== '' ? [synthesizerId] : [],
+  );
+}
 
 function turnRecordProblem(result: unknown): string | null {
   if (!isObject(result)) return 'result';

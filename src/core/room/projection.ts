@@ -63,6 +63,16 @@ export function startArbiter(room: RoomData, at: number): ArbiterStep {
 
 /** The room's settings and seats, without its conversation. */
 export function roomDataOf(room: RoomData): RoomData {
-  const { name, human, peers, modeId, customModes, limits, seed, shareReasoning } = room;
-  return { name, human, peers, modeId, customModes, limits, seed, ...(shareReasoning ? { shareReasoning } : {}) };
+  const { name, human, peers, modeId, customModes, limits, seed, shareReasoning, councilDefault } = room;
+  return {
+    name,
+    human,
+    peers,
+    modeId,
+    customModes,
+    limits,
+    seed,
+    ...(shareReasoning ? { shareReasoning } : {}),
+    ...(councilDefault ? { councilDefault } : {}),
+  };
 }

@@ -9,6 +9,12 @@
  */
 import { arbiterPeersFromRoster, outcomeFromReply } from '../arbiter/from-roster.ts';
 import { withCarriedHistory } from './carried-history.ts';
+import {
+  councilContribution,
+  councilDefaultProblem,
+  withCouncilNotices,
+  withoutLeftSynthesizer,
+} from './council-notes.ts';
 import { reduceArbiter } from '../arbiter/reduce.ts';
 import type { ArbiterEffect, ArbiterInput, InFlightTurn, TurnOutcome } from '../arbiter/types.ts';
 import { parseMentions } from '../mentions/parse.ts';
@@ -18,6 +24,7 @@ import type { RoomEvent, TurnRecord } from './events.ts';
 import { modeById, rosterOf, startArbiter, type RoomProjection } from './projection.ts';
 import type { PeerSeat, TranscriptMessage } from './types.ts';
 import { parentOf, pathThrough } from './versions.ts';
+import { cutPathBefore, withMessage } from './path-edits.ts';
 
 /** What the store does after a step: the arbiter's effects, plus notices for the human. */
 export type RoomEffect = ArbiterEffect | { type: 'notice'; message: string | null };
@@ -36,6 +43,7 @@ export function emptyProjection(start: Extract<RoomEvent, { type: 'conversation-
     ...start.room,
     // Always set, so a projection replacing another never keeps the other's setting.
     shareReasoning: start.room.shareReasoning === true,
+    councilDefault: start.room.councilDefault ?? null,
     conversationId: start.conversationId,
     title: start.title,
     messageIds: [],
@@ -120,7 +128,7 @@ function applyEvent(state: RoomProjection, event: RoomEvent): RoomStep {
         at,
         peers: arbiterPeersFromRoster({ human: state.human, peers }),
       };
-      return arbiterStep(state, input, (next) => ({ ...next, peers }));
+      return arbiterStep(state, input, (next) => withoutLeftSynthesizer({ ...next, peers }));
     }
     case 'adapter-profile-set':
       return arbiterStep(state, { type: 'set-adapter-profile', at, peerId: event.peerId, profile: event.profile });
@@ -128,6 +136,11 @@ function applyEvent(state: RoomProjection, event: RoomEvent): RoomStep {
       return { state: { ...state, title: event.title.trim() }, effects: [], refused: null };
     case 'reasoning-sharing-set':
       return { state: { ...state, shareReasoning: event.share }, effects: [], refused: null };
+    case 'council-default-set': {
+      const problem = councilDefaultProblem(state, event.council);
+      if (problem !== null) return refuse(state, problem);
+      return { state: { ...state, councilDefault: event.council }, effects: [], refused: null };
+    }
   }
 }
 
@@ -151,7 +164,8 @@ function arbiterStep(
     events: step.events.length > 0 ? [...state.events, ...step.events] : state.events,
     lastRoundEnd: roundEnd ? roundEnd.reason : state.lastRoundEnd,
   });
-  return { state: next, effects: step.effects, refused: null };
+  // A council's tally shows in the transcript as a notice, after the reply that completed the vote.
+  return { state: withCouncilNotices(next, step.events), effects: step.effects, refused: null };
 }
 
 /** Adds a custom mode (replacing one with its id), checked as `createCustomMode` checks what the human typed. */
@@ -193,6 +207,7 @@ function humanMessage(state: RoomProjection, event: Extract<RoomEvent, { type: '
     messageId: event.messageId,
     mentions,
     ...(event.edits !== undefined ? { edits: event.edits } : {}),
+    ...(event.council !== undefined ? { council: event.council } : {}),
   };
   const step = arbiterStep(cut, input, (next) => withMessage(next, message));
   if (step.refused !== null) return { ...step, state };
@@ -236,10 +251,12 @@ function turnFinished(state: RoomProjection, event: Extract<RoomEvent, { type: '
     return arbiterStep(state, { type: 'turn-finished', at: event.at, turnId: event.turnId, outcome });
   }
   const { message: finished, outcome } = finishMessage(state, message, event.result);
-  return arbiterStep(state, { type: 'turn-finished', at: event.at, turnId: event.turnId, outcome }, (next) => ({
-    ...next,
-    messages: { ...next.messages, [finished.id]: finished },
-  }));
+  const withContribution =
+    outcome.status === 'complete' && finished.reason?.kind === 'council'
+      ? { ...outcome, ...councilContribution(state, finished) }
+      : outcome;
+  const input: ArbiterInput = { type: 'turn-finished', at: event.at, turnId: event.turnId, outcome: withContribution };
+  return arbiterStep(state, input, (next) => ({ ...next, messages: { ...next.messages, [finished.id]: finished } }));
 }
 
 /** The turn's final message, and what the arbiter needs to know of it. */
@@ -279,18 +296,4 @@ function finishMessage(
     message: { ...delivered, text: result.text, status: 'error', errorReason: error.reason, error },
     outcome: { status: 'error', errorReason: error.reason, messageId: message.id, ...spend },
   };
-}
-
-function withMessage(state: RoomProjection, message: TranscriptMessage): RoomProjection {
-  return {
-    ...state,
-    messageIds: [...state.messageIds, message.id],
-    messages: { ...state.messages, [message.id]: message },
-  };
-}
-
-/** Ends the path shown just before `messageId` (it and what followed stay, as other versions). */
-function cutPathBefore(state: RoomProjection, messageId: string): RoomProjection {
-  const index = state.messageIds.indexOf(messageId);
-  return index >= 0 ? { ...state, messageIds: state.messageIds.slice(0, index) } : state;
 }

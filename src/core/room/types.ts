@@ -3,6 +3,7 @@
  * conversation. Plain types shared by the core's room log, the store and `src/formats/`.
  */
 import type { ArbiterState } from '../arbiter/types.ts';
+import type { CouncilRequest, CouncilTally } from '../council/round.ts';
 import type { CoreEvent, RoundEndReason } from '../events/types.ts';
 import type { LimitOverrides } from '../governance/limits.ts';
 import type { Message } from '../domain/messages.ts';
@@ -63,7 +64,12 @@ export interface TranscriptMessage extends Message {
   reasoning?: ReasoningRecord;
   /** How a complete reply ended, when that needs a note (refusal, filter, token limit, empty). */
   ending?: TurnEnding;
+  /** On the notice a council round's tally adds: the consensus and the dissent, for the council card. */
+  council?: CouncilNote;
 }
+
+/** What a council notice shows: the tally of the round that answered `messageId`. */
+export type CouncilNote = { roundId: string; messageId: string } & CouncilTally;
 
 /** Who sits at the table and under which rules: what a room file carries. */
 export interface RoomData {
@@ -76,6 +82,11 @@ export interface RoomData {
   seed: number;
   /** Each peer's reasoning is sent to the other peers (marked, before its answer). Absent: off. */
   shareReasoning?: boolean;
+  /**
+   * New messages get a council round unless the human chooses otherwise. Absent or null: the usual turn-taking
+   * (a projection always sets it, so replacing one never keeps the other's).
+   */
+  councilDefault?: CouncilRequest | null;
 }
 
 /** A conversation as storage and the PeerChat JSON format hand it back. */

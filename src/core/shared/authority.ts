@@ -139,6 +139,8 @@ export function authorityProblem(
       return ownerOnly(asker, 'rename the conversation');
     case 'reasoning-sharing-set':
       return ownerOnly(asker, 'change whether peers share their reasoning');
+    case 'council-default-set':
+      return governsOnly(asker, "change the room's default round");
     case 'adapter-profile-set':
       return ownsPeer(asker, body.peerId)
         ? null
