@@ -83,6 +83,17 @@ const mode = z.strictObject({
   builtIn: z.boolean(),
 });
 
+const councilRequest = z.strictObject({ strategy: z.enum(['vote', 'council']), synthesizerId: id.optional() });
+
+const councilTally = {
+  strategy: z.enum(['vote', 'council']),
+  consensus: z.array(id).max(64),
+  answer: longText.nullable(),
+  votes: z.record(id, count),
+  dissent: z.array(z.strictObject({ peerId: id, reason: z.string().max(1_000) })).max(64),
+  answered: count,
+};
+
 const room = z.strictObject({
   name: shortText,
   human,
@@ -96,6 +107,7 @@ const room = z.strictObject({
     .min(0)
     .max(2 ** 32 - 1),
   shareReasoning: z.boolean().optional(),
+  councilDefault: councilRequest.nullable().optional(),
 });
 
 const formerPeer = z.strictObject({ id, handle: shortText, displayName: shortText });
@@ -107,6 +119,7 @@ const turnReason = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('peer-mention'), messageId: id, askedBy: id }),
   z.strictObject({ kind: z.literal('human-forced') }),
   z.strictObject({ kind: z.literal('retry'), replacesMessageId: id }),
+  z.strictObject({ kind: z.literal('council'), stage: z.enum(['answer', 'review', 'synthesis']), messageId: id }),
 ]);
 
 const tokens = z.strictObject({ input: amount, output: amount });
@@ -134,6 +147,7 @@ const message = z.strictObject({
   parentId: id.optional(),
   reasoning: reasoning.optional(),
   ending: ending.optional(),
+  council: z.strictObject({ roundId: id, messageId: id, ...councilTally }).optional(),
 });
 
 const stamp = { lamport: count, at: time };
@@ -252,6 +266,7 @@ const event = z.discriminatedUnion('type', [
     ...stamp,
   }),
   z.strictObject({ type: z.literal('session-completed'), ...stamp }),
+  z.strictObject({ type: z.literal('council-tallied'), roundId: id, messageId: id, ...councilTally, ...stamp }),
 ]);
 
 /** The `conversation` object of a PeerChat JSON file. */

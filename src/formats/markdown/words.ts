@@ -9,6 +9,12 @@ export function roundEndInWords(reason: RoundEndReason): string {
   return roundEndWords(reason, 'the human');
 }
 
+const COUNCIL_STAGE_WORDS = {
+  answer: 'answering on its own in a council round',
+  review: 'reviewing the others’ answers in a council round',
+  synthesis: 'writing the council’s synthesis',
+} as const;
+
 /**
  * Why a turn happened, e.g. "answering @all" or "mentioned by Claude (@claude)". `nameOf` renders a participant
  * id and `humanName` the human, both already escaped for Markdown.
@@ -31,5 +37,7 @@ export function turnReasonInWords(
       return `asked by ${humanName} to speak now`;
     case 'retry':
       return 'regenerating an earlier reply';
+    case 'council':
+      return COUNCIL_STAGE_WORDS[reason.stage];
   }
 }

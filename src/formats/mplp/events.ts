@@ -185,6 +185,7 @@ class LogContext {
       case 'mode-changed':
       case 'human-override':
       case 'round-ended':
+      case 'council-tallied':
         return baseEvent(event, ids, ...governanceEventOf(event, ids));
     }
   }
@@ -255,6 +256,8 @@ class LogContext {
         return { kind: reason.kind };
       case 'retry':
         return { kind: reason.kind, replaces_message_event_id: ids.message(reason.replacesMessageId) };
+      case 'council':
+        return { kind: reason.kind, stage: reason.stage, message_event_id: ids.message(reason.messageId) };
     }
   }
 

@@ -11,7 +11,16 @@ export const PEERCHAT_EVENT_SOURCE = 'peerchat.facilitator';
 
 export type GovernanceEvent = Extract<
   CoreEvent,
-  { type: 'round-started' | 'dap-sampled' | 'turn-skipped' | 'mode-changed' | 'human-override' | 'round-ended' }
+  {
+    type:
+      | 'round-started'
+      | 'dap-sampled'
+      | 'turn-skipped'
+      | 'mode-changed'
+      | 'human-override'
+      | 'round-ended'
+      | 'council-tallied';
+  }
 >;
 
 /** A governance event's base-event type and data. */
@@ -68,6 +77,20 @@ export function governanceEventOf(event: GovernanceEvent, ids: MplpIds): [type: 
           round_id: ids.round(event.roundId),
           reason: event.reason,
           turns: event.turns,
+        },
+      ];
+    case 'council-tallied':
+      return [
+        'peerchat.council.tallied',
+        {
+          round_id: ids.round(event.roundId),
+          message_event_id: ids.message(event.messageId),
+          strategy: event.strategy,
+          consensus_role_ids: event.consensus.map(role),
+          ...(event.answer === null ? {} : { answer: event.answer }),
+          votes: Object.entries(event.votes).map(([peerId, count]) => ({ role_id: role(peerId), count })),
+          dissent: event.dissent.map((dissent) => ({ role_id: role(dissent.peerId), reason: dissent.reason })),
+          answered: event.answered,
         },
       ];
   }

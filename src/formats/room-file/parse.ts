@@ -85,6 +85,8 @@ const roomSchema = z.strictObject({
   modes: z.array(modeSchema).max(64).optional(),
   /** "Share reasoning with other peers" (absent: off). */
   shareReasoning: z.boolean().optional(),
+  /** The room's default round for new messages (absent: the usual turn-taking); the synthesizer by handle. */
+  council: z.strictObject({ strategy: z.enum(['vote', 'council']), synthesizer: name.optional() }).optional(),
 });
 
 export type RoomFile = z.infer<typeof roomSchema>;
@@ -139,6 +141,10 @@ export function parseRoomFile(json: string, seedFallback: number): ParsedRoom {
   const modes = customModesOf(file.modes ?? []);
   if (!modes.ok) return { ok: false, message: `Room file refused — ${modes.message}` };
   const human = file.human ?? { handle: 'you', name: 'You' };
+  const synthesizer = file.council?.synthesizer;
+  const synthesizerSeat = synthesizer === undefined ? undefined : peers.find((peer) => peer.handle === synthesizer);
+  if (synthesizer !== undefined && synthesizerSeat === undefined)
+    return { ok: false, message: `Room file refused — council.synthesizer: no peer has the handle "${synthesizer}".` };
   const room: RoomData = {
     name: file.name,
     human: { kind: 'human', id: 'human', handle: human.handle, aliases: [], displayName: human.name },
@@ -148,6 +154,14 @@ export function parseRoomFile(json: string, seedFallback: number): ParsedRoom {
     limits: file.limits ?? {},
     seed: file.seed ?? seedFallback,
     ...(file.shareReasoning === true ? { shareReasoning: true } : {}),
+    ...(file.council
+      ? {
+          councilDefault: {
+            strategy: file.council.strategy,
+            ...(synthesizerSeat ? { synthesizerId: synthesizerSeat.id } : {}),
+          },
+        }
+      : {}),
   };
   // The rules a schema cannot check field by field: names (grammar, unique), the mode, DAP pMin <= pMax.
   const issue = validateRoomSettings(room)[0];

@@ -47,8 +47,15 @@ export function serializeRoom(
     // Written only when the room has modes of its own, so a room without them writes the file it always did.
     ...(room.customModes.length > 0 ? { modes: room.customModes.map(modeEntry) } : {}),
     ...(room.shareReasoning === true ? { shareReasoning: true } : {}),
+    ...(room.councilDefault ? { council: councilEntry(room) } : {}),
   };
   return JSON.stringify(file, null, 2);
+}
+
+/** The room's default council as the file holds it: the synthesizer by handle. */
+function councilEntry(room: RoomData): NonNullable<RoomFile['council']> {
+  const synthesizer = room.peers.find((peer) => peer.id === room.councilDefault?.synthesizerId);
+  return { strategy: room.councilDefault!.strategy, ...(synthesizer ? { synthesizer: synthesizer.handle } : {}) };
 }
 
 /** A custom mode as the file holds it: what the human fills in (the core's `CustomModeInput`), defaults flattened. */

@@ -28,7 +28,25 @@ function turnReason(messageIds: fc.Arbitrary<string>, peerIds: readonly string[]
     }),
     fc.record({ kind: fc.constant('human-forced' as const) }),
     fc.record({ kind: fc.constant('retry' as const), replacesMessageId: messageIds }),
+    fc.record({
+      kind: fc.constant('council' as const),
+      stage: fc.constantFrom('answer' as const, 'review' as const, 'synthesis' as const),
+      messageId: messageIds,
+    }),
   );
+}
+
+/** A council round's tally, as the audit log and a council notice carry it. */
+function councilTally(peerIds: readonly string[]) {
+  const peer = fc.constantFrom(...peerIds);
+  return fc.record({
+    strategy: fc.constantFrom('vote' as const, 'council' as const),
+    consensus: fc.uniqueArray(peer, { maxLength: 3 }),
+    answer: fc.option(fc.string({ maxLength: 40 }), { nil: null }),
+    votes: fc.dictionary(peer, count, { maxKeys: 3 }),
+    dissent: fc.array(fc.record({ peerId: peer, reason: fc.string({ maxLength: 60 }) }), { maxLength: 3 }),
+    answered: count,
+  });
 }
 
 const TURN_ERROR_REASONS = ['bad-key', 'rate-limited', 'network', 'timeout', 'aborted', 'unknown'] as const;
@@ -71,6 +89,9 @@ function message(messageId: string, room: RoomData, peerIds: readonly string[]):
           { requiredKeys: ['kind', 'providerReason'] },
         ),
         attachments: fc.array(attachmentRef, { maxLength: 3 }),
+        council: fc
+          .tuple(id, ids, councilTally(peerIds))
+          .map(([roundId, question, tally]) => ({ roundId, messageId: question, ...tally })),
       },
       { requiredKeys: ['author', 'text', 'status', 'createdAt'] },
     )
@@ -190,6 +211,9 @@ function eventBody(
       },
       { requiredKeys: ['type', 'roundId', 'peerId', 'reason'] },
     ),
+    fc
+      .tuple(id, id, councilTally(peerIds))
+      .map(([roundId, messageId, tally]) => ({ type: 'council-tallied' as const, roundId, messageId, ...tally })),
     fc.record({
       type: fc.constant('broadcast-sent' as const),
       roundId: id,
