@@ -66,6 +66,9 @@ export { providerDefault } from '../adapters/index.ts';
 export type {
   ConversationLimits,
   CoreEvent,
+  CouncilNote,
+  CouncilRequest,
+  CouncilStrategy,
   DapFactorName,
   DapOverrides,
   DapParams,
@@ -84,6 +87,7 @@ export type {
   TurnSkipReason,
 } from '../core/index.ts';
 export {
+  COUNCIL_STRATEGIES,
   DAP_FACTOR_NAMES,
   DAP_ORDER_MESSAGE,
   DAP_PARAM_RULES,

@@ -6,6 +6,7 @@ import type {
   ContextFill,
   ConversationLimits,
   CoreEvent,
+  CouncilRequest,
   DapParams,
   DapPresetId,
   DapProbability,
@@ -82,8 +83,11 @@ export interface RoomState extends RoomProjection, AttachmentState, SharedState 
 }
 
 export interface RoomActions extends AttachmentActions, SharedActions {
-  /** Sends a human message; it preempts the running round. */
-  send(text: string): Result;
+  /**
+   * Sends a human message; it preempts the running round. `council`: a council round instead of the usual
+   * turn-taking (null: the usual turn-taking; absent: the room's default, `councilDefault`).
+   */
+  send(text: string, options?: { council?: CouncilRequest | null }): Result;
   stopAll(): void;
   stopPeer(peerId: string): void;
   skipNext(): void;
@@ -100,6 +104,8 @@ export interface RoomActions extends AttachmentActions, SharedActions {
   setLimits(limits: LimitOverrides): Result;
   /** "Share reasoning with other peers": each peer's reasoning goes, marked, before its answer (default off). */
   setShareReasoning(share: boolean): Result;
+  /** The room's default round for new messages: a council (vote or review, maybe a synthesis), or null. */
+  setCouncilDefault(council: CouncilRequest | null): Result;
   setPeerDap(peerId: string | null, dap: PeerSeat['dap']): Result;
   applyDapPreset(peerId: string | null, preset: DapPresetId): Result;
   addPeer(input: PeerInput): Result;

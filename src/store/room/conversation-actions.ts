@@ -3,7 +3,7 @@
  * Each checks what only the store knows (read-only, still opening, input limits) and commits a room event.
  */
 import { MAX_MESSAGE_CHARS } from '../../core/index.ts';
-import type { AttachmentRef, HumanControl } from '../../core/index.ts';
+import type { AttachmentRef, CouncilRequest, HumanControl } from '../../core/index.ts';
 import { STILL_READING_FILES } from './attachment-actions.ts';
 import type { Result, RoomActions } from '../types.ts';
 import type { RoomContext } from './context.ts';
@@ -29,7 +29,12 @@ export function conversationActions(ctx: RoomContext): ConversationActions {
   const { deps, get, set } = ctx;
 
   /** Appends a human message and opens its round; `edits` names the message it is an edited version of. */
-  const postHumanMessage = (text: string, edits?: string, attachments: AttachmentRef[] = []): Result => {
+  const postHumanMessage = (
+    text: string,
+    edits?: string,
+    attachments: AttachmentRef[] = [],
+    council: CouncilRequest | null = get().councilDefault ?? null,
+  ): Result => {
     const blocked = ctx.blockedReason();
     if (blocked) return { ok: false, message: blocked };
     if (text.trim() === '' && attachments.length === 0) return { ok: false, message: 'Write something first.' };
@@ -44,6 +49,7 @@ export function conversationActions(ctx: RoomContext): ConversationActions {
         text,
         ...(edits !== undefined ? { edits } : {}),
         ...(attachments.length > 0 ? { attachments } : {}),
+        ...(council !== null ? { council } : {}),
       },
       { beforeEffects: ctx.refreshContextFills },
     );
@@ -58,10 +64,10 @@ export function conversationActions(ctx: RoomContext): ConversationActions {
   };
 
   return {
-    send(text) {
+    send(text, options = {}) {
       if (get().attachmentsReading > 0) return { ok: false, message: STILL_READING_FILES };
       const attachments = get().pendingAttachments.map((pending) => pending.ref);
-      const result = postHumanMessage(text, undefined, attachments);
+      const result = postHumanMessage(text, undefined, attachments, options.council);
       if (result.ok && attachments.length > 0) set({ pendingAttachments: [] });
       return result;
     },

@@ -88,6 +88,7 @@ export function lifecycleActions(ctx: RoomContext): LifecycleActions {
       const snapshot: RoomProjection = {
         ...saved.room,
         shareReasoning: saved.room.shareReasoning === true,
+        councilDefault: saved.room.councilDefault ?? null,
         conversationId: saved.id,
         title: saved.title,
         messageIds: saved.messagesPending?.pathIds ?? saved.messages.map((message) => message.id),

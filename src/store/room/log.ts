@@ -19,6 +19,7 @@ export function projectionOf(state: RoomState): RoomProjection {
   const { conversationId, title, messageIds, messages, events, arbiter, lastRoundEnd, ended, logLamport } = state;
   return {
     ...{ name, human, peers, modeId, customModes, limits, seed, shareReasoning: state.shareReasoning === true },
+    councilDefault: state.councilDefault ?? null,
     ...{ conversationId, title, messageIds, messages, events, arbiter, lastRoundEnd, ended, logLamport },
   };
 }

@@ -1,12 +1,12 @@
 /**
  * The room log is the room's truth: for random sessions of sends, mentions, stops, mutes, edits, regenerations,
- * version switches, mode and limit changes, reasoning (streamed, kept and shared) and explained endings, and
- * failing providers, replaying the log the store wrote gives exactly
+ * version switches, mode and limit changes, reasoning (streamed, kept and shared) and explained endings, council
+ * rounds (a vote, or reviews and a synthesis; per message or as the room's default), and failing providers, replaying the log the store wrote gives exactly
  * the state the store holds.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { replayRoom } from '../../core/index.ts';
+import { replayRoom, type CouncilRequest } from '../../core/index.ts';
 import { createFacilitatorStore } from '../facilitator.ts';
 import { scriptedAdapters, settle, testDeps, type ScriptedReply } from '../testing.ts';
 import type { RoomStore } from '../types.ts';
@@ -19,7 +19,18 @@ const mention = fc.constantFrom('@claude', '@gpt', '@gemini', '@all', '@claude @
 const reply: fc.Arbitrary<ScriptedReply> = fc
   .record(
     {
-      text: fc.tuple(fc.constantFrom('Agreed.', 'I doubt it.', 'PASS', 'Here is a list:\n- one\n- two'), mention),
+      text: fc.tuple(
+        fc.constantFrom(
+          'Agreed.',
+          'I doubt it.',
+          'PASS',
+          'Here is a list:\n- one\n- two',
+          'Answer: 42',
+          'Reason: it checks out.\nVote: Response A',
+          'Vote: Response B',
+        ),
+        mention,
+      ),
       error: fc.constantFrom('server-error' as const, 'rate-limited' as const),
       hold: fc.boolean(),
       reasoning: fc.constantFrom('Thinking it over.', 'Weighing **both** sides first, then @gpt'),
@@ -33,7 +44,8 @@ const reply: fc.Arbitrary<ScriptedReply> = fc
   .map(({ text: [body, asked], ...rest }) => ({ text: body === 'PASS' ? body : `${body} ${asked}`.trim(), ...rest }));
 
 type Action =
-  | { type: 'send'; text: string }
+  | { type: 'send'; text: string; council?: CouncilRequest | null }
+  | { type: 'council-default'; council: CouncilRequest | null }
   | { type: 'stop-all' }
   | { type: 'stop-peer' | 'mute' | 'unmute' | 'speak-now'; peerId: string }
   | { type: 'skip-next' }
@@ -43,7 +55,27 @@ type Action =
   | { type: 'share-reasoning'; share: boolean }
   | { type: 'wait'; ticks: number };
 
+const councilRequest: fc.Arbitrary<CouncilRequest> = fc.record(
+  { strategy: fc.constantFrom('vote' as const, 'council' as const), synthesizerId: peerId },
+  { requiredKeys: ['strategy'] },
+);
+
 const action: fc.Arbitrary<Action> = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('send' as const),
+      text: mention.map((asked) => `${asked} how much is 6 × 7?`.trim()),
+      council: fc.option(councilRequest, { nil: null }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('council-default' as const),
+      council: fc.option(councilRequest, { nil: null }),
+    }),
+  },
   { weight: 4, arbitrary: mention.map((asked) => ({ type: 'send' as const, text: `${asked} what now?`.trim() })) },
   { weight: 1, arbitrary: fc.constant({ type: 'stop-all' as const }) },
   {
@@ -81,7 +113,9 @@ function apply(state: RoomStore, step: Action): void {
   const path = state.messageIds.map((id) => state.messages[id]!);
   switch (step.type) {
     case 'send':
-      return void state.send(step.text);
+      return void state.send(step.text, step.council === undefined ? {} : { council: step.council });
+    case 'council-default':
+      return void state.setCouncilDefault(step.council);
     case 'stop-all':
       return state.stopAll();
     case 'stop-peer':

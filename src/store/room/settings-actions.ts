@@ -3,7 +3,14 @@
  * are checked against the core's rules here (with the rule's own message) and committed as room events; provider
  * settings and keys are this device's own and never enter the log.
  */
-import { createCustomMode, DAP_PRESETS, modeById, modesOf, PEER_COLOURS } from '../../core/index.ts';
+import {
+  councilRequestProblem,
+  createCustomMode,
+  DAP_PRESETS,
+  modeById,
+  modesOf,
+  PEER_COLOURS,
+} from '../../core/index.ts';
 import type { ModeIssue, PeerSeat, ProviderId } from '../../core/index.ts';
 import { serializeRoom } from '../../formats/index.ts';
 import { newlyBrokenRule, seatNameOf } from '../room-rules.ts';
@@ -16,6 +23,7 @@ type SettingsActions = Pick<
   | 'defineMode'
   | 'setLimits'
   | 'setShareReasoning'
+  | 'setCouncilDefault'
   | 'setPeerDap'
   | 'applyDapPreset'
   | 'addPeer'
@@ -101,6 +109,19 @@ export function settingsActions(ctx: RoomContext): SettingsActions {
       if ((get().shareReasoning === true) === share) return { ok: true };
       set({ notice: null });
       return ctx.commit({ type: 'reasoning-sharing-set', share }, { beforeEffects: () => ctx.refreshContextFills() });
+    },
+
+    setCouncilDefault(council) {
+      const problem =
+        council === null
+          ? null
+          : councilRequestProblem(
+              council,
+              get().peers.map((peer) => peer.id),
+            );
+      if (problem !== null) return { ok: false, message: problem };
+      set({ notice: null });
+      return ctx.commit({ type: 'council-default-set', council });
     },
 
     setPeerDap(peerId, dap) {

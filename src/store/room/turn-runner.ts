@@ -5,7 +5,14 @@
  * reasoning goes the same way, into the message's `reasoning`, batched in the same frame.
  */
 import type { AdapterEvent, ProfileTracker, ProviderSettings, TurnResult } from '../../adapters/index.ts';
-import { keyForSeat, modeById, transcriptOf, withheldKeyMessage } from '../../core/index.ts';
+import {
+  councilTurn,
+  keyForSeat,
+  modeById,
+  transcriptOf,
+  withFacilitatorNote,
+  withheldKeyMessage,
+} from '../../core/index.ts';
 import type { ArbiterEffect, PeerSeat, TurnRecord, ContextBuilder } from '../../core/index.ts';
 import { resolveAttachments } from '../attachments/resolve.ts';
 import { turnCost } from '../costs/prices.ts';
@@ -116,16 +123,20 @@ export function createTurnRunner(
   async function run(effect: StartTurn, peer: PeerSeat, messageId: string): Promise<void> {
     const state = get();
     // The reply's own (empty) message is last on the path: the peer is sent what came before it.
-    const messages = transcriptOf(state).filter((message) => message.id !== messageId);
-    const { request, fill } = contextBuilder.buildPeerContext(
+    const transcript = transcriptOf(state).filter((message) => message.id !== messageId);
+    // A council turn is sent what its stage allows, and the facilitator's note for it.
+    const council = councilTurn(state, transcript, effect.reason, peer.id);
+    const built = contextBuilder.buildPeerContext(
       {
         roster: { human: state.human, peers: state.peers },
         mode: modeById(state, effect.modeId),
-        messages,
+        messages: council.messages,
         shareReasoning: state.shareReasoning === true,
       },
       peer.id,
     );
+    const request = withFacilitatorNote(built.request, council.note);
+    const { fill } = built;
     // The live cost estimate's input side, until the provider's usage replaces it.
     setLiveInputTokens(messageId, fill.usedTokens);
     const controller = new AbortController();

@@ -12,6 +12,10 @@ const sentTexts = (store: ReturnType<typeof renderWithRoom>['store']) =>
     .filter((message) => message.kind === 'human')
     .map((message) => message.text);
 
+/** The options of the mention suggestions (the round picker beside the box has options of its own). */
+const suggestionOptions = () =>
+  within(screen.getByRole('listbox', { name: 'Mention suggestions' })).getAllByRole('option');
+
 describe('Composer', () => {
   it('sends on Enter and clears the box', async () => {
     const { store, user, done } = renderWithRoom(<Composer />);
@@ -34,6 +38,28 @@ describe('Composer', () => {
     await user.click(screen.getByRole('button', { name: 'Send' }));
     await done();
     expect(sentTexts(store)).toEqual(['@claude hi']);
+  });
+
+  it('sends one message as a council round, then goes back to the room’s default', async () => {
+    const { store, user, done } = renderWithRoom(<Composer />);
+    act(() => void store.getState().setCouncilDefault({ strategy: 'vote', synthesizerId: 'id-claude' }));
+    const round = screen.getByRole('combobox', { name: 'Round' });
+    expect(round).toHaveValue('vote');
+    await user.selectOptions(round, 'council');
+    await user.type(box(), 'Which is it?{Enter}');
+    await user.type(box(), 'And now?{Enter}');
+    await user.selectOptions(round, 'turns');
+    await user.type(box(), 'Just talk.{Enter}');
+    await done();
+    const councils = store
+      .getState()
+      .log.flatMap((event) => (event.type === 'human-message' ? [event.council ?? null] : []));
+    expect(councils).toEqual([
+      { strategy: 'council', synthesizerId: 'id-claude' },
+      { strategy: 'vote', synthesizerId: 'id-claude' },
+      null,
+    ]);
+    expect(round).toHaveValue('vote');
   });
 
   it('does not send an empty message and says why', async () => {
@@ -62,12 +88,12 @@ describe('Composer', () => {
   it('moves through suggestions with the arrow keys and accepts with Tab', async () => {
     const { user } = renderWithRoom(<Composer />);
     await user.type(box(), '@g');
-    const options = screen.getAllByRole('option');
+    const options = suggestionOptions();
     expect(options.map((option) => option.textContent)).toEqual(['@gptGpt', '@geminiGemini']);
     expect(options[0]).toHaveAttribute('aria-selected', 'true');
     expect(box()).toHaveAttribute('aria-activedescendant', options[0]!.id);
     await user.keyboard('{ArrowDown}');
-    expect(screen.getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
+    expect(suggestionOptions()[1]).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{Tab}');
     expect(box()).toHaveValue('@gemini ');
     expect(box()).toHaveFocus();
@@ -77,7 +103,7 @@ describe('Composer', () => {
     const { user, store } = renderWithRoom(<Composer />);
     act(() => void store.getState().updatePeer('id-claude', { aliases: ['anthropic'] }));
     await user.type(box(), 'hi @a');
-    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+    expect(suggestionOptions().map((option) => option.textContent)).toEqual([
       '@anthropicalias of Claude',
       '@allevery peer that is not muted',
     ]);

@@ -5,6 +5,7 @@ import { filesOf } from '../attachments/files-of.ts';
 import { Refusal } from '../common/Refusal.tsx';
 import { useTypingSignal } from '../sharing/use-typing-signal.ts';
 import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
+import { councilOf, RoundPicker, roundChoiceOf, type RoundChoice } from './RoundPicker.tsx';
 import { AddressLine } from './AddressLine.tsx';
 import { MentionBackdrop } from './MentionBackdrop.tsx';
 import { MentionSuggestions, optionId } from './MentionSuggestions.tsx';
@@ -37,6 +38,9 @@ export function Composer() {
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // This message's round; null follows the room's default.
+  const councilDefault = useRoomStore((state) => state.councilDefault ?? null);
+  const [round, setRound] = useState<RoundChoice | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const backdropRef = useRef<HTMLDivElement>(null);
   const caretToRestore = useRef<number | null>(null);
@@ -86,11 +90,12 @@ export function Composer() {
     void attachFiles(files).then((result) => setRefusal(result.ok ? null : result.message));
 
   const submit = () => {
-    const result = send(text);
+    const result = send(text, round === null ? {} : { council: councilOf(round, councilDefault) });
     if (!result.ok) {
       setRefusal(result.message);
       return;
     }
+    setRound(null);
     edit('', 0);
     setDismissedAt(null);
   };
@@ -180,6 +185,13 @@ export function Composer() {
           {open && <MentionSuggestions id={listId} suggestions={suggestions} active={activeIndex} onPick={pick} />}
         </div>
         <AttachButton disabled={readOnly !== null} onFiles={addFiles} />
+        <RoundPicker
+          label="Round"
+          className="h-11 max-w-36"
+          disabled={readOnly !== null}
+          value={round ?? roundChoiceOf(councilDefault)}
+          onChange={setRound}
+        />
         <button
           type="submit"
           disabled={readOnly !== null}

@@ -73,6 +73,14 @@ export function describeEvent(event: CoreEvent, names: EventNames): string {
       return `${at(event.peerId)} received the @all message`;
     case 'mode-changed':
       return `Mode changed: ${event.from} → ${event.to}`;
+    case 'council-tallied': {
+      const heading = event.strategy === 'council' ? 'Council tallied' : 'Majority vote counted';
+      const consensus =
+        event.consensus.length === 0 ? 'no consensus' : `consensus ${event.consensus.map(at).join(', ')}`;
+      const dissent =
+        event.dissent.length === 0 ? '' : `; dissent ${event.dissent.map((entry) => at(entry.peerId)).join(', ')}`;
+      return `${heading}: ${consensus}${dissent}`;
+    }
     case 'human-override': {
       const target = event.peerId ? ` ${at(event.peerId)}` : event.action === 'set-dap' ? ' for every peer' : '';
       const detail = event.detail ? ` ${event.detail}` : '';

@@ -3,6 +3,12 @@ import { roundEndWords } from '../../store/index.ts';
 import type { RoundEndReason, TurnReason } from '../../store/index.ts';
 import { formatProbability } from './numbers.ts';
 
+const COUNCIL_STAGE_TEXT = {
+  answer: 'council answer',
+  review: 'council review',
+  synthesis: 'council synthesis',
+} as const;
+
 /** Why a peer spoke: "mentioned by @you", "asked by @claude", "@all", "DAP 0.62", "speak now", "regenerated". */
 export function turnReasonText(reason: TurnReason, handleOf: (participantId: string) => string, humanHandle: string) {
   switch (reason.kind) {
@@ -18,6 +24,8 @@ export function turnReasonText(reason: TurnReason, handleOf: (participantId: str
       return 'speak now';
     case 'retry':
       return 'regenerated';
+    case 'council':
+      return COUNCIL_STAGE_TEXT[reason.stage];
   }
 }
 

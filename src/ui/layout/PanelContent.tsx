@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { ConversationFiles } from '../conversations/ConversationFiles.tsx';
 import { EndConversation } from '../conversations/EndConversation.tsx';
+import { CouncilDefault } from '../controls/CouncilDefault.tsx';
 import { LimitsEditor } from '../controls/LimitsEditor.tsx';
 import { ShareReasoning } from '../controls/ShareReasoning.tsx';
 import { ModelPrices } from '../costs/ModelPrices.tsx';
@@ -37,6 +38,12 @@ function SettingsPanel() {
         hint="US dollars per million tokens, from the catalog until you set your own. They price every turn shown and the cost budget."
       >
         <ModelPrices />
+      </SettingsSection>
+      <SettingsSection
+        title="Council"
+        hint="A council round: every peer answers on its own; with “review and vote” each then reviews the others’ anonymised answers and votes. The result shows the consensus and the dissent. The composer can choose another round for one message."
+      >
+        <CouncilDefault />
       </SettingsSection>
       <SettingsSection
         title="Reasoning"

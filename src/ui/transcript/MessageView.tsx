@@ -3,6 +3,7 @@ import type { TranscriptMessage } from '../../store/index.ts';
 import { MessageAttachments } from '../attachments/AttachmentChip.tsx';
 import { SafeMarkdown } from '../markdown/SafeMarkdown.tsx';
 import { useRoomStore } from '../state/room-store.tsx';
+import { CouncilCard } from './CouncilCard.tsx';
 import { EditMessage } from './EditMessage.tsx';
 import { MessageFooter } from './MessageFooter.tsx';
 import { MessageHeader } from './MessageHeader.tsx';
@@ -64,6 +65,8 @@ function MessageArticle({ message, position }: { message: TranscriptMessage; pos
             setEditing(false);
           }}
         />
+      ) : message.council ? (
+        <CouncilCard note={message.council} />
       ) : passed ? (
         <p className="text-sm text-slate-500 italic dark:text-slate-400">Passed: nothing new to add.</p>
       ) : (
