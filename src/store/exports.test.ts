@@ -147,3 +147,27 @@ describe('MPLP bundles of store states', () => {
     ]);
   });
 });
+
+describe('a council round in the exports', () => {
+  it('keeps its stages, tally and notice: lossless JSON, a valid MPLP bundle, and Markdown that says who dissented', async () => {
+    const adapters = scriptedAdapters({
+      'claude-model': [{ text: 'Answer: 42' }, { text: 'Reason: sound.\nVote: Response A' }],
+      'gpt-model': [{ text: 'Answer: 42' }, { text: 'Reason: sound.\nVote: Response A' }],
+      'gemini-model': [{ text: 'Answer: 41' }, { text: 'Reason: I still think 41.\nVote: Response A' }],
+    });
+    const store = createFacilitatorStore(testDeps(adapters.adapterFor));
+    expect(store.getState().send('What is 6 × 7?', { council: { strategy: 'vote' } }).ok).toBe(true);
+    await settle(() => store.getState().roundActive);
+    const snapshot = snapshotOf(store.getState(), { id: 'council' });
+    const notice = snapshot.messages.at(-1)!;
+    expect(notice.council).toMatchObject({ strategy: 'vote', answer: '42', dissent: [{ reason: 'answered: 41' }] });
+    expect(roundTrip(snapshot)).toStrictEqual(snapshot);
+    const bundle = toMplpBundle(snapshot);
+    expect(schemaErrors(schemas, bundle)).toEqual([]);
+    expect(checkInvariants(mapInvariants, invariantDocuments(bundle))).toEqual([]);
+    expect(JSON.stringify(bundle)).toContain('peerchat.council.tallied');
+    const markdown = toMarkdown(snapshot);
+    expect(markdown).toContain('answering on its own in a council round');
+    expect(markdown).toMatch(/Majority vote\*\* \(3 answers\)[\s\S]*Dissent:\n- \w+ — answered: 41/);
+  });
+});
