@@ -19,6 +19,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: findChromiumOnThisMachine(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
+    // The app's service worker would serve every later load of a test from its cache; the offline test allows it.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx vite build --mode e2e --logLevel warn && npx vite preview --mode e2e --outDir dist-e2e --port ${PREVIEW_PORT} --strictPort`,

@@ -1,7 +1,7 @@
 import './store/persistence/fetch-early.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startPersistence } from './store/index.ts';
+import { startPersistence, startServiceWorker } from './store/index.ts';
 import { App } from './ui/App.tsx';
 import { preloadMarkdown } from './ui/markdown/SafeMarkdown.tsx';
 import './index.css';
@@ -35,5 +35,5 @@ void startPersistence(render)
     render();
     // The markdown renderer is not in the first load, and not needed to show a conversation's text: fetch it once
     // the newest conversation is open, so it does not compete with opening it.
-    void preloadMarkdown();
+    void preloadMarkdown().then(() => startServiceWorker(() => import('virtual:pwa-register')));
   });

@@ -265,3 +265,7 @@ roomStore.subscribe((state, previous) => {
   if (session === null || session === previous.sharedSession || typeof localStorage === 'undefined') return;
   rememberMember(localStorage, session.address.roomId, session.identity);
 });
+
+// The installed app: its service worker and the "new version ready" prompt
+export type { AppUpdateState } from './app-update.ts';
+export { startServiceWorker, useAppUpdate } from './app-update.ts';

@@ -205,3 +205,6 @@ export function roundOver(store: { getState(): RoomStore }, maxTicks?: number): 
 function compactSource(condition: () => boolean): string {
   return String(condition).replace(/\s+/g, ' ');
 }
+
+// The installed app's update state, for the update prompt's tests
+export { appUpdateStore } from './app-update.ts';

@@ -12,6 +12,7 @@ import { DrawerToggle } from './DrawerToggle.tsx';
 import { useDrawers } from './drawers.ts';
 import { Header } from './Header.tsx';
 import { SIDE_PANEL_ID, SidePanel } from './SidePanel.tsx';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
 
 const CONVERSATIONS_ID = 'conversations';
 
@@ -65,6 +66,7 @@ export function AppShell() {
         </Drawer>
         {/* While a drawer covers the page, what is behind it takes no focus and no clicks. */}
         <main inert={covered} className="flex min-w-0 flex-1 flex-col">
+          <UpdatePrompt />
           <SharedRoomBar />
           <ReadOnlyBanner />
           <NoticeBar />
