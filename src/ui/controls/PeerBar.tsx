@@ -7,7 +7,10 @@ import { probabilityOf } from './view-model.ts';
 const BUTTON =
   'rounded px-1.5 py-0.5 text-xs font-medium hover:bg-slate-200 dark:hover:bg-slate-700 disabled:opacity-50';
 
-/** One chip per peer with the human's controls (profile §8): Stop while it writes, Speak now, Mute / Unmute. */
+/**
+ * One chip per peer with the human's controls (profile §8): Stop while it writes, Speak now, Mute / Unmute. The
+ * chips wrap onto more lines, so every peer stays in reach at any width; past a few lines the bar scrolls.
+ */
 export function PeerBar() {
   const peers = useRoomStore((state) => state.peers);
   // The arbiter's running turns: a stored array, replaced only when a turn starts or ends (never per token).
@@ -15,7 +18,7 @@ export function PeerBar() {
   if (peers.length === 0) return null;
   const writing = new Set(streaming);
   return (
-    <ul aria-label="Peers" className="flex gap-2 overflow-x-auto px-3 py-1.5">
+    <ul aria-label="Peers" className="flex max-h-[30vh] flex-wrap gap-2 overflow-y-auto px-3 py-1.5">
       {peers.map((peer) => (
         <PeerChip key={peer.id} peer={peer} streaming={writing.has(peer.id)} />
       ))}
