@@ -11,6 +11,7 @@ import { Drawer } from './Drawer.tsx';
 import { DrawerToggle } from './DrawerToggle.tsx';
 import { useDrawers } from './drawers.ts';
 import { Header } from './Header.tsx';
+import { Shortcuts } from './Shortcuts.tsx';
 import { SIDE_PANEL_ID, SidePanel } from './SidePanel.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 
@@ -31,6 +32,7 @@ export function AppShell() {
       >
         Skip to the message box
       </a>
+      <UpdatePrompt />
       <Header
         inert={covered}
         start={
@@ -38,8 +40,9 @@ export function AppShell() {
             label="Conversations"
             drawerId={CONVERSATIONS_ID}
             expanded={drawers.open === 'conversations'}
-            onClick={() => drawers.toggle('conversations')}
+            onClick={() => drawers.toggleHere('conversations')}
             buttonRef={drawers.toggleRef('conversations')}
+            hiddenWide={drawers.hiddenWide('conversations')}
           />
         }
         end={
@@ -47,8 +50,9 @@ export function AppShell() {
             label="Panels"
             drawerId={SIDE_PANEL_ID}
             expanded={drawers.open === 'panels'}
-            onClick={() => drawers.toggle('panels')}
+            onClick={() => drawers.toggleHere('panels')}
             buttonRef={drawers.toggleRef('panels')}
+            hiddenWide={drawers.hiddenWide('panels')}
           />
         }
       />
@@ -61,12 +65,12 @@ export function AppShell() {
           open={drawers.open === 'conversations'}
           onClose={drawers.close}
           closeLabel="Close conversations"
+          hiddenWide={drawers.hiddenWide('conversations')}
         >
           <ConversationsSidebar onNavigate={() => drawers.open === 'conversations' && drawers.close()} />
         </Drawer>
         {/* While a drawer covers the page, what is behind it takes no focus and no clicks. */}
         <main inert={covered} className="flex min-w-0 flex-1 flex-col">
-          <UpdatePrompt />
           <SharedRoomBar />
           <ReadOnlyBanner />
           <NoticeBar />
@@ -77,9 +81,10 @@ export function AppShell() {
           </div>
           <Composer />
         </main>
-        <SidePanel open={drawers.open === 'panels'} onClose={drawers.close} />
+        <SidePanel open={drawers.open === 'panels'} onClose={drawers.close} hiddenWide={drawers.hiddenWide('panels')} />
       </div>
       <SharedRoomLink />
+      <Shortcuts toggle={drawers.toggleHere} />
     </div>
   );
 }

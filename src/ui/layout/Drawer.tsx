@@ -19,6 +19,7 @@ export function Drawer({
   onClose,
   closeLabel,
   toolbar,
+  hiddenWide = false,
   children,
 }: {
   id: string;
@@ -31,6 +32,8 @@ export function Drawer({
   closeLabel: string;
   /** Shown in the drawer's top bar, before the close button (e.g. tabs). */
   toolbar?: ReactNode;
+  /** The column is hidden on wide screens (the human hid it). */
+  hiddenWide?: boolean;
   children: ReactNode;
 }) {
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -50,7 +53,7 @@ export function Drawer({
           onClose();
         }
       }}
-      className={`${open ? 'fixed inset-0 z-40 flex' : 'hidden'} flex-col bg-white md:static md:z-auto md:flex md:shrink-0 md:border-slate-200 dark:bg-slate-950 md:dark:border-slate-800 ${SIDE_CLASS[side]}`}
+      className={`${open ? 'fixed inset-0 z-40 flex' : 'hidden'} flex-col bg-white md:static md:z-auto ${hiddenWide ? 'md:hidden' : 'md:flex'} md:shrink-0 md:border-slate-200 dark:bg-slate-950 md:dark:border-slate-800 ${SIDE_CLASS[side]}`}
     >
       {(toolbar !== undefined || open) && (
         <div className="flex items-center gap-1 border-b border-slate-200 px-2 dark:border-slate-800">

@@ -1,18 +1,23 @@
 import type { Ref } from 'react';
 
-/** The header button that opens a drawer on narrow screens (wide screens show the drawer as a column). */
+/**
+ * The header button that opens a drawer on narrow screens; on wide screens, where the drawer is a column, it shows
+ * only while that column is hidden, to bring it back.
+ */
 export function DrawerToggle({
   label,
   drawerId,
   expanded,
   onClick,
   buttonRef,
+  hiddenWide = false,
 }: {
   label: string;
   drawerId: string;
   expanded: boolean;
   onClick: () => void;
   buttonRef: Ref<HTMLButtonElement>;
+  hiddenWide?: boolean;
 }) {
   return (
     <button
@@ -21,7 +26,7 @@ export function DrawerToggle({
       aria-expanded={expanded}
       aria-controls={drawerId}
       onClick={onClick}
-      className="rounded-md border border-slate-300 px-2.5 py-1 text-sm md:hidden dark:border-slate-700"
+      className={`rounded-md border border-slate-300 px-2.5 py-1 text-sm dark:border-slate-700 ${hiddenWide ? '' : 'md:hidden'}`}
     >
       {label}
     </button>

@@ -31,7 +31,15 @@ export const SIDE_PANEL_ID = 'side-panel';
  * Room, event log, providers and settings, as tabs. A column beside the conversation on wide screens; below 768px a
  * drawer that the header's "Panels" button opens and Escape or "Close panels" closes.
  */
-export function SidePanel({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function SidePanel({
+  open,
+  onClose,
+  hiddenWide = false,
+}: {
+  open: boolean;
+  onClose: () => void;
+  hiddenWide?: boolean;
+}) {
   const [active, setActive] = useState<PanelTabId>(TABS[0]!.id);
   // A tab's content is made when first shown, then kept (a half-filled form survives a look at another tab).
   const [shown, setShown] = useState<ReadonlySet<PanelTabId>>(() => new Set([active]));
@@ -91,6 +99,7 @@ export function SidePanel({ open, onClose }: { open: boolean; onClose: () => voi
       onClose={onClose}
       closeLabel="Close panels"
       toolbar={tabs}
+      hiddenWide={hiddenWide}
     >
       {TABS.map((tab) => (
         <section

@@ -9,6 +9,8 @@ const WIDE_SCREEN = '(min-width: 768px)';
  */
 export function useDrawers<Id extends string>() {
   const [open, setOpen] = useState<Id | null>(null);
+  // On wide screens the drawers are columns, which the keyboard (Alt+1, Alt+2) or their header button hides and shows.
+  const [hidden, setHidden] = useState<ReadonlySet<Id>>(() => new Set());
   const toggles = useRef(new Map<Id, HTMLButtonElement>());
   const refocus = useRef<Id | null>(null);
 
@@ -34,10 +36,23 @@ export function useDrawers<Id extends string>() {
     setOpen(null);
   };
 
+  const toggle = (id: Id) => (open === id ? close() : setOpen(id));
   return {
     open,
     close,
-    toggle: (id: Id) => (open === id ? close() : setOpen(id)),
+    toggle,
+    /** True when column `id` is hidden on wide screens. */
+    hiddenWide: (id: Id) => hidden.has(id),
+    /** Opens or closes drawer `id` on a narrow screen; hides or shows its column on a wide one. */
+    toggleHere: (id: Id) => {
+      if (typeof matchMedia === 'function' && matchMedia(WIDE_SCREEN).matches)
+        setHidden((current) => {
+          const next = new Set(current);
+          if (!next.delete(id)) next.add(id);
+          return next;
+        });
+      else toggle(id);
+    },
     /** The ref of the header button that opens drawer `id`. */
     toggleRef: (id: Id) => (button: HTMLButtonElement | null) => {
       if (button) toggles.current.set(id, button);
