@@ -36,9 +36,14 @@ export function MentionSuggestions({
           }}
           className={`flex cursor-pointer items-baseline gap-2 px-3 py-1.5 text-sm ${index === active ? 'bg-indigo-100 dark:bg-indigo-900' : ''}`}
         >
-          <span className="font-medium" style={suggestion.colour ? { color: suggestion.colour } : undefined}>
-            @{suggestion.name}
-          </span>
+          {suggestion.colour && (
+            <span
+              aria-hidden="true"
+              className="size-2 shrink-0 rounded-full"
+              style={{ backgroundColor: suggestion.colour }}
+            />
+          )}
+          <span className="font-medium">@{suggestion.name}</span>
           <span className="truncate text-xs text-slate-500 dark:text-slate-400">{suggestion.detail}</span>
         </li>
       ))}

@@ -66,7 +66,7 @@ export function ModeControl() {
                 <span id={nameId} className="font-medium">
                   {mode.name}
                 </span>
-                <span id={taglineId} className="hidden text-xs text-slate-500 lg:inline dark:text-slate-400">
+                <span id={taglineId} className="hidden text-xs text-slate-600 lg:inline dark:text-slate-300">
                   {mode.tagline}
                 </span>
               </label>

@@ -56,7 +56,7 @@ export function ConversationItem({
         <span id={titleId} className={`w-full truncate text-sm ${current ? 'font-semibold' : ''}`}>
           {title}
         </span>
-        <span id={timeId} className="text-xs text-slate-500 dark:text-slate-400">
+        <span id={timeId} className="text-xs text-slate-600 dark:text-slate-300">
           {formatRelativeTime(summary.updatedAt, now)}
         </span>
       </button>

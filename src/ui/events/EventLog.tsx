@@ -49,7 +49,7 @@ const EventLine = memo(function EventLine({ event, names }: { event: CoreEvent; 
   const ending = useEndingNote(event);
   return (
     <li data-event-type={event.type} className="flex gap-2 border-b border-slate-100 py-1 dark:border-slate-900">
-      <span className="shrink-0 text-slate-400 tabular-nums">#{event.lamport}</span>
+      <span className="shrink-0 text-slate-500 tabular-nums dark:text-slate-400">#{event.lamport}</span>
       <span className="break-words">
         {describeEvent(event, names)}
         {ending !== null && ` — ${ending}`}

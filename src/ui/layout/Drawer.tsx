@@ -40,7 +40,8 @@ export function Drawer({
   useEffect(() => {
     if (open) closeRef.current?.focus();
   }, [open]);
-  const Element = landmark ? 'aside' : 'div';
+  // Open on a phone it is a modal dialog, which an `aside` may not be.
+  const Element = landmark && !open ? 'aside' : 'div';
   return (
     <Element
       id={id}

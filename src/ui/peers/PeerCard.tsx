@@ -49,9 +49,7 @@ export function PeerCard({ peer, first, last }: { peer: PeerSeat; first: boolean
       style={{ borderLeftColor: peer.colour, borderLeftWidth: 4 }}
     >
       <div className="flex flex-wrap items-baseline gap-x-2">
-        <span className="font-semibold" style={{ color: peer.colour }}>
-          {name}
-        </span>
+        <span className="font-semibold">{name}</span>
         <span className="text-sm text-slate-500 dark:text-slate-400">@{peer.handle}</span>
         {peer.aliases.length > 0 && (
           <span className="text-xs text-slate-500 dark:text-slate-400">

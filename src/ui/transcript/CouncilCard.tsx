@@ -13,7 +13,8 @@ export function CouncilCard({ note }: { note: CouncilNote }) {
   const peers = useRoomStore((state) => state.peers);
   const peer = (peerId: string) => peers.find((seat) => seat.id === peerId);
   const name = (peerId: string) => (
-    <span key={peerId} className="font-semibold" style={{ color: peer(peerId)?.colour }}>
+    <span key={peerId} className="inline-flex items-center gap-1 font-semibold">
+      <span aria-hidden="true" className="size-2 rounded-full" style={{ backgroundColor: peer(peerId)?.colour }} />
       {peer(peerId)?.displayName ?? 'a peer who left'}
     </span>
   );

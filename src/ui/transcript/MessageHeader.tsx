@@ -24,9 +24,12 @@ export function MessageHeader({
   const reason = useRoomStore((state) => reasonOf(state, message));
   return (
     <header className="flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
-      <h3 id={headingId} className="font-semibold" style={author.colour ? { color: author.colour } : undefined}>
+      <h2 id={headingId} className="flex items-center gap-1.5 font-semibold">
+        {author.colour && (
+          <span aria-hidden="true" className="size-2.5 rounded-full" style={{ backgroundColor: author.colour }} />
+        )}
         {author.displayName}
-      </h3>
+      </h2>
       <span className="text-slate-500 dark:text-slate-400">@{author.handle}</span>
       {reason && (
         <span className="rounded bg-indigo-50 px-1.5 text-xs text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
