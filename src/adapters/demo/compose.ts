@@ -12,7 +12,7 @@ import type { DemoVoiceId } from './voices.ts';
 function slotsFor(plan: ReplyPlan): PhraseSlots {
   const [first, second] = plan.topic.words;
   return {
-    t1: first ?? 'this',
+    t1: first ?? 'the question',
     t2: second ?? first ?? 'the plan',
     topic: plan.topic.phrase,
     name: plan.quote === undefined ? 'the others' : displayName(plan.quote.speaker),

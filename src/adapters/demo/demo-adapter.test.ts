@@ -1,5 +1,5 @@
 // The demo provider as an adapter: a paced, abortable stream with usage and latency, and no network at all.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validateRoster } from '../../core/index.ts';
 import { createAdapter } from '../create-adapter.ts';
 import { collectTurn } from '../testing/collect.ts';
@@ -9,6 +9,12 @@ import { demoReplyText } from './driver.ts';
 import { DEFAULT_DEMO_PACE, drawPace, INSTANT_DEMO_PACE, splitTokens } from './pace.ts';
 import { DEMO_PEERS, DEMO_ROOM_PRESET, demoModels, SIMULATED_SUFFIX } from './preset.ts';
 import { DemoRandom } from './random.ts';
+import { loadNounPhrases, type NounPhrases } from './topic.ts';
+
+let nouns: NounPhrases;
+beforeAll(async () => {
+  nouns = await loadNounPhrases();
+});
 
 const QUESTION: [string, string] = ['you', 'Should we migrate our billing service from Postgres to DynamoDB?'];
 
@@ -20,7 +26,7 @@ describe('demo adapter', () => {
   it('streams the composed reply token by token and completes with usage and latency', async () => {
     const { request, room } = demoTurn('ada', [QUESTION]);
     const { result, deltas } = await collectTurn(createDemoAdapter({ pace: INSTANT_DEMO_PACE }), request, { room });
-    const expected = demoReplyText(request, room);
+    const expected = demoReplyText(request, nouns, room);
     expect(result).toMatchObject({ status: 'complete', text: expected, stopReason: 'stop' });
     expect(deltas.length).toBe(splitTokens(expected).length);
     expect(result.usage).toEqual({ inputTokens: expect.any(Number), outputTokens: deltas.length });

@@ -1,11 +1,17 @@
 // The demo peers answer from the conversation: they quote earlier speakers, mention other peers now and then,
 // PASS sometimes in collaborative mode, and follow the mode's stance. Requests are built by the real core.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseMentions } from '../../core/index.ts';
 import type { Line, ModeId } from '../testing/demo-room.ts';
 import { demoRoster, demoTurn } from '../testing/demo-room.ts';
 import { demoReplyText } from './driver.ts';
+import { loadNounPhrases, type NounPhrases } from './topic.ts';
+
+let nouns: NounPhrases;
+beforeAll(async () => {
+  nouns = await loadNounPhrases();
+});
 
 const QUESTIONS = [
   'Should we migrate our billing service from Postgres to DynamoDB this quarter?',
@@ -28,7 +34,7 @@ const BO = 'The risk is real here. Consistency matters more than speed for this 
 
 function reply(handle: string, lines: readonly Line[], mode: ModeId = 'collaborative'): string {
   const { request, room } = demoTurn(handle, lines, mode);
-  return demoReplyText(request, room);
+  return demoReplyText(request, nouns, room);
 }
 
 /** Peer ids the reply would start, as the core's mention parser sees it. */
@@ -228,7 +234,7 @@ describe('room hints', () => {
       ],
       'adversarial',
     );
-    const text = demoReplyText(request);
+    const text = demoReplyText(request, nouns);
     expect(text).toMatch(/^- SHOWN: /m);
     expect(text).toContain('Bo');
     expect(mentionedPeers('cy', text)).not.toContain('peer-cy');

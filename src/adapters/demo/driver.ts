@@ -14,6 +14,7 @@ import { drawPace, splitTokens } from './pace.ts';
 import { planReply } from './plan.ts';
 import { DemoRandom } from './random.ts';
 import { resolveRoom } from './room.ts';
+import { loadNounPhrases, type NounPhrases } from './topic.ts';
 import { readTranscript } from './transcript.ts';
 import { voiceFor } from './voices.ts';
 
@@ -22,12 +23,15 @@ function seedOf(request: PeerRequest, hints: DemoRoomHints | undefined): string 
   return JSON.stringify([request.model, request.system, request.messages, hints ?? null]);
 }
 
-/** The demo's reply to a request, without streaming (what `stream` will send, before any output limit). */
-export function demoReplyText(request: PeerRequest, hints?: DemoRoomHints): string {
+/**
+ * The demo's reply to a request, without streaming (what `stream` will send, before any output limit). `nouns` is
+ * the tagger `loadNounPhrases` loads.
+ */
+export function demoReplyText(request: PeerRequest, nouns: NounPhrases, hints?: DemoRoomHints): string {
   const room = resolveRoom(request.system, hints);
   const random = new DemoRandom(seedOf(request, hints));
   const speeches = readTranscript(request.messages, room.self);
-  return composeReply(planReply(room, speeches, random), voiceFor(request.model, room.self.handle), random);
+  return composeReply(planReply(room, speeches, random, nouns), voiceFor(request.model, room.self.handle), random);
 }
 
 function inputTokensOf(request: PeerRequest): number {
@@ -37,7 +41,7 @@ function inputTokensOf(request: PeerRequest): number {
 export function demoDriver(pace: DemoPace, hints: DemoRoomHints | undefined): TurnDriver {
   return {
     async *stream(request: PeerRequest, signal: AbortSignal): AsyncGenerator<StreamPart> {
-      const tokens = splitTokens(demoReplyText(request, hints));
+      const tokens = splitTokens(demoReplyText(request, await loadNounPhrases(), hints));
       const limit = request.maxOutputTokens ?? Infinity;
       const drawn = drawPace(pace, new DemoRandom(`${seedOf(request, hints)}:pace`));
       yield { type: 'usage', inputTokens: inputTokensOf(request), outputTokens: 0 };

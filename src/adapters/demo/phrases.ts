@@ -63,7 +63,7 @@ export const COLLABORATIVE = {
   ] as Phrase[],
   ask: [
     (s) => `@${s.handle}, you may see something I missed — what would you add?`,
-    (s) => `@${s.handle}, could you check the ${s.t2} part?`,
+    (s) => `@${s.handle}, could you check the part about ${s.t2}?`,
   ] as Phrase[],
 };
 

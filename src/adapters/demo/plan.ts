@@ -4,7 +4,7 @@
  */
 import type { DemoRandom } from './random.ts';
 import type { DemoRoom, Participant, Stance } from './room.ts';
-import { keyWords, quotableSentences, topicPhrase } from './topic.ts';
+import { keyWords, quotableSentences, topicPhrase, type NounPhrases } from './topic.ts';
 import type { Speech } from './transcript.ts';
 import { shortName } from './transcript.ts';
 
@@ -44,13 +44,18 @@ function participant(room: DemoRoom, speech: Speech): Participant {
   return room.peers.find((peer) => peer.handle === speech.handle) ?? { handle: speech.handle, name: speech.name };
 }
 
-export function planReply(room: DemoRoom, speeches: readonly Speech[], random: DemoRandom): ReplyPlan {
+export function planReply(
+  room: DemoRoom,
+  speeches: readonly Speech[],
+  random: DemoRandom,
+  nouns: NounPhrases,
+): ReplyPlan {
   const humanIndex = speeches.findLastIndex((speech) => isHuman(room, speech));
   const question = speeches[humanIndex];
   const since = speeches.slice(humanIndex + 1);
   const othersSince = since.filter((speech) => !speech.own);
   const followUp = since.some((speech) => speech.own);
-  const words = keyWords(question?.text ?? speeches.at(-1)?.text ?? '');
+  const words = keyWords(question?.text ?? speeches.at(-1)?.text ?? '', nouns);
   const latest = speeches.at(-1);
   const askedByHuman = question !== undefined && mentions(question.text, room.self.handle);
   const askedByPeer =

@@ -2,44 +2,50 @@
  * What a message is about, cheaply: its key words, and a sentence worth quoting.
  */
 
-const STOPWORDS = new Set(
-  (
-    'about above after again against also because been before being below between both could does doing down ' +
-    'during each even every from further have having here into just more most much must only other ought over ' +
-    'really same should some such than that their them then there these they this those through under until very ' +
-    'want what when where which while with would your yours yourself think know like make need please tell give ' +
-    'good best better maybe still thing things something anything someone people pass which whom whose will shall ' +
-    'into onto upon within without agree point said says answer question would could many any all our ours mine'
-  ).split(' '),
-);
+/** The noun phrases of a text, in order (the demo loads its tagger, `compromise`, with its first reply). */
+export type NounPhrases = (text: string) => string[];
 
-/** Names (Postgres, DynamoDB) say more than long words, which say more than short ones. */
-function weight(word: string, sentenceStart: boolean): number {
-  const named = /\p{Lu}/u.test(sentenceStart ? word.slice(1) : word);
-  return (named ? 2 : 0) + (word.length >= 7 ? 1 : 0);
+let tagger: Promise<NounPhrases> | undefined;
+
+/** Loads the part-of-speech tagger once; the demo's replies wait for it, real providers never load it. */
+export function loadNounPhrases(): Promise<NounPhrases> {
+  tagger ??= import('compromise').then(({ default: nlp }) => {
+    const phrasesOf = (text: string): string[] =>
+      nlp(text)
+        .nouns()
+        .not('#Pronoun')
+        .out('array')
+        .map(bare)
+        .filter((phrase: string) => phrase !== '' && phrase.length <= 40);
+    // A word that is a noun only in its sentence ("drop" in "suggestions, drop and first") reads as a verb on its
+    // own: a phrase is kept when it is a noun phrase by itself too.
+    return (text: string) => phrasesOf(text).filter((phrase) => phrasesOf(phrase).join(' ') === phrase);
+  });
+  return tagger;
 }
 
-/** Up to `limit` distinct key words, best first, then in order of appearance (mentions, code and quotes left out). */
-export function keyWords(text: string, limit = 3): string[] {
+/** A phrase without surrounding quotes and punctuation, or a leading article or possessive. */
+function bare(phrase: string): string {
+  return phrase
+    .replace(/^[\s"'“‘(]+|[\s"'”’),.;:!?]+$/g, '')
+    .replace(/^(the|a|an|this|that|these|those|some|any|my|your|our|their|its)\s+/i, '');
+}
+
+/**
+ * What a message is about: up to `limit` distinct noun phrases, in order of appearance (mentions, code and quoted
+ * lines left out). Only noun phrases, so they read well in any sentence of the phrase banks.
+ */
+export function keyWords(text: string, nouns: NounPhrases, limit = 3): string[] {
   const plain = text
     .replace(/```[\s\S]*?```|`[^`]*`/g, ' ')
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('>'))
     .join(' ')
     .replace(/@[\w.-]+/g, ' ');
-  const found: { word: string; weight: number; index: number }[] = [];
-  for (const match of plain.matchAll(/[\p{L}][\p{L}\p{N}'-]{3,}/gu)) {
-    const raw = match[0].replace(/'s$/, '');
-    const lower = raw.toLowerCase();
-    if (STOPWORDS.has(lower) || found.some((entry) => entry.word.toLowerCase() === lower)) continue;
-    const sentenceStart = /(^|[.!?]\s+)$/.test(plain.slice(0, match.index));
-    const score = weight(raw, sentenceStart);
-    found.push({ word: score >= 2 ? raw : lower, weight: score, index: found.length });
-  }
-  return found
-    .sort((a, b) => b.weight - a.weight || a.index - b.index)
-    .slice(0, limit)
-    .map((entry) => entry.word);
+  const found: string[] = [];
+  for (const phrase of nouns(plain))
+    if (!found.some((seen) => seen.toLowerCase() === phrase.toLowerCase())) found.push(phrase);
+  return found.slice(0, limit);
 }
 
 /** "a", "a and b", "a, b and c"; `fallback` when empty. */
