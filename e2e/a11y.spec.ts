@@ -56,7 +56,19 @@ for (const theme of ['light', 'dark'] as const) {
     }
     await page.getByRole('tabpanel', { name: 'Room' }).getByRole('button', { name: 'Add peer' }).click();
     found['add peer'] = await violations(page);
-    expect(found).toEqual({ room: [], Events: [], Providers: [], Settings: [], Room: [], 'add peer': [] });
+    await page.getByRole('button', { name: 'Add an AI' }).click();
+    await expect(page.getByRole('dialog', { name: 'Add an AI' })).toBeVisible();
+    found['add an AI'] = await violations(page);
+    await page.keyboard.press('Escape');
+    expect(found).toEqual({
+      room: [],
+      Events: [],
+      Providers: [],
+      Settings: [],
+      Room: [],
+      'add peer': [],
+      'add an AI': [],
+    });
   });
 
   test(`phone, ${theme}: the room and the conversations drawer`, async ({ page }) => {

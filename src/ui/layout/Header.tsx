@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AddAiButton } from '../add-ai/AddAiButton.tsx';
 import { ModeControl } from '../controls/ModeControl.tsx';
 import { SpentSoFar } from '../costs/SpentSoFar.tsx';
 import { ImportRoom } from '../roomfile/ImportRoom.tsx';
@@ -27,6 +28,7 @@ export function Header({ inert, start, end }: { inert: boolean; start?: ReactNod
       </div>
       <ModeControl />
       <div className="ml-auto flex items-center gap-2">
+        <AddAiButton />
         <SpentSoFar />
         <ShareRoom />
         <ImportRoom />

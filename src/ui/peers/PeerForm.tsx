@@ -8,7 +8,7 @@ import { ModelPicker } from './ModelPicker.tsx';
 import { reasoningDraftOf, reasoningOf, reasoningOptionsFor, type ReasoningDraft } from './reasoning-draft.ts';
 import { ReasoningFields } from './ReasoningFields.tsx';
 
-const DEFAULT_CONTEXT_WINDOW = 32_768;
+export const DEFAULT_CONTEXT_WINDOW = 32_768;
 
 interface Draft {
   displayName: string;
