@@ -146,8 +146,8 @@ export function Composer() {
       }}
     >
       <PendingAttachments />
-      <div className="mx-auto flex max-w-3xl items-end gap-2">
-        <div className="relative min-w-0 flex-1 rounded-md bg-white dark:bg-slate-900">
+      <div className="mx-auto flex max-w-3xl flex-wrap items-end justify-end gap-2">
+        <div className="relative min-w-[min(100%,18rem)] flex-1 rounded-md bg-white dark:bg-slate-900">
           {!plain && (
             <MentionBackdrop
               ref={backdropRef}

@@ -27,7 +27,7 @@ export function Header({ inert, start, end }: { inert: boolean; start?: ReactNod
         </span>
       </div>
       <ModeControl />
-      <div className="ml-auto flex items-center gap-2">
+      <div className="ml-auto flex flex-wrap items-center justify-end gap-2 whitespace-nowrap">
         <AddAiButton />
         <SpentSoFar />
         <ShareRoom />
