@@ -82,4 +82,6 @@ export type { DemoPace } from './demo/pace.ts';
 export { DEFAULT_DEMO_PACE, INSTANT_DEMO_PACE } from './demo/pace.ts';
 export type { DemoPeerPreset, DemoRoomPreset } from './demo/preset.ts';
 export { DEMO_PEERS, DEMO_ROOM_PRESET, demoModels, SIMULATED_SUFFIX } from './demo/preset.ts';
+export type { DemoScript } from './demo/scripts.ts';
+export { DEMO_SCRIPTS } from './demo/scripts.ts';
 export type { DemoVoiceId } from './demo/voices.ts';

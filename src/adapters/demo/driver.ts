@@ -14,6 +14,7 @@ import { drawPace, splitTokens } from './pace.ts';
 import { planReply } from './plan.ts';
 import { DemoRandom } from './random.ts';
 import { resolveRoom } from './room.ts';
+import { scriptedReply } from './scripts.ts';
 import { loadNounPhrases, type NounPhrases } from './topic.ts';
 import { readTranscript } from './transcript.ts';
 import { voiceFor } from './voices.ts';
@@ -31,6 +32,8 @@ export function demoReplyText(request: PeerRequest, nouns: NounPhrases, hints?: 
   const room = resolveRoom(request.system, hints);
   const random = new DemoRandom(seedOf(request, hints));
   const speeches = readTranscript(request.messages, room.self);
+  const scripted = scriptedReply(speeches, room.human?.handle, room.self.handle);
+  if (scripted !== undefined) return scripted;
   return composeReply(planReply(room, speeches, random, nouns), voiceFor(request.model, room.self.handle), random);
 }
 

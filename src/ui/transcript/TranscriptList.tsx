@@ -4,6 +4,7 @@ import { FormattingContext } from '../markdown/formatting.ts';
 import { markdownLoaded, preloadMarkdown } from '../markdown/SafeMarkdown.tsx';
 import { useRoomStore } from '../state/room-store.tsx';
 import { MessageView } from './MessageView.tsx';
+import { SuggestedPrompts } from './SuggestedPrompts.tsx';
 
 /**
  * Rows rendered when the scroll box has no size yet (the first render, or a DOM without layout such as jsdom): about
@@ -194,6 +195,7 @@ function EmptyTranscript() {
       <p className="text-sm text-slate-500 dark:text-slate-400">
         Write below. Start with @handle to ask one peer, @all to ask everyone, or nobody and the room decides.
       </p>
+      <SuggestedPrompts />
     </div>
   );
 }
