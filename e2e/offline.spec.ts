@@ -3,6 +3,7 @@
  * network opens the app, its stored conversations, and an answer from the demo peers (which run in the page).
  */
 import { expect, test } from '@playwright/test';
+import { fakeUrl } from './fake-control.ts';
 import { articles, send } from './room.ts';
 import { newestStoredConversation } from './stored.ts';
 
@@ -40,12 +41,28 @@ test('after one visit, an offline reload opens the app and the conversations sto
     await navigator.serviceWorker.ready;
   });
 
+  // A provider request made while online...
+  const providerUrl = `${fakeUrl()}/v1/models`;
+  const fetchStatus = (url: string) =>
+    page.evaluate(
+      (target) =>
+        fetch(target, { headers: { authorization: 'Bearer test-key-openai' } }).then(
+          (response) => response.status,
+          () => 'failed',
+        ),
+      url,
+    );
+  expect(await fetchStatus(providerUrl)).toBe(200);
+
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await expect(articles(page, 'you')).toContainText('what should we remember offline?');
   await expect(page.getByRole('navigation', { name: 'Conversations' }).getByText(title)).toBeVisible();
+
+  // ...is not answered from any cache once offline: provider requests always go to the network.
+  expect(await fetchStatus(providerUrl)).toBe('failed');
 
   // Writing works offline too: the demo peers answer in the page, and the Markdown renderer came from the cache.
   await send(page, '@all still here?');
