@@ -104,7 +104,7 @@ export function councilNoticeText(
   const name = (peerId: string) => room.peers.find((peer) => peer.id === peerId)?.displayName ?? peerId;
   const heading = note.strategy === 'council' ? 'Council result' : 'Majority vote';
   const lines = [`**${heading}** (${note.answered} ${note.answered === 1 ? 'answer' : 'answers'})`];
-  if (note.consensus.length === 0) lines.push('', 'No consensus: no vote could be read.');
+  if (note.consensus.length === 0) lines.push('', 'No consensus: no vote was counted.');
   else {
     const who = note.consensus.map(name).join(', ');
     const support =

@@ -28,7 +28,7 @@ export function CouncilCard({ note }: { note: CouncilNote }) {
         </span>
       </p>
       {note.consensus.length === 0 ? (
-        <p data-council="consensus">No consensus: no vote could be read.</p>
+        <p data-council="consensus">No consensus: no vote was counted.</p>
       ) : (
         <p data-council="consensus">
           Consensus ({councilSupport(note)}):{' '}
