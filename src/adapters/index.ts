@@ -83,5 +83,10 @@ export { DEFAULT_DEMO_PACE, INSTANT_DEMO_PACE } from './demo/pace.ts';
 export type { DemoPeerPreset, DemoRoomPreset } from './demo/preset.ts';
 export { DEMO_PEERS, DEMO_ROOM_PRESET, demoModels, SIMULATED_SUFFIX } from './demo/preset.ts';
 export type { DemoScript } from './demo/scripts.ts';
-export { DEMO_SCRIPTS } from './demo/scripts.ts';
+import type { DemoScript } from './demo/scripts.ts';
+
+/** The demo's suggested prompts, fetched when the demo room first shows them (they are not in the first load). */
+export function loadDemoScripts(): Promise<readonly DemoScript[]> {
+  return import('./demo/scripts.ts').then((module) => module.DEMO_SCRIPTS);
+}
 export type { DemoVoiceId } from './demo/voices.ts';

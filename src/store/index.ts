@@ -61,7 +61,7 @@ export type { PeerAdapter } from '../adapters/index.ts';
 export { COMPATIBLE_PRESETS, lookupModel, MODEL_CATALOG, presetForBaseURL } from '../adapters/index.ts';
 // The demo room's suggested prompts, each a hand-written script that shows one mechanic
 export type { DemoScript } from '../adapters/index.ts';
-export { DEMO_SCRIPTS } from '../adapters/index.ts';
+export { loadDemoScripts } from '../adapters/index.ts';
 // A seat's DAP provider default and why (the peer card shows where each factor of p comes from)
 export { providerDefault } from '../adapters/index.ts';
 

@@ -1,4 +1,5 @@
-import { DEMO_SCRIPTS, type DemoScript } from '../../store/index.ts';
+import { useEffect, useState } from 'react';
+import { loadDemoScripts, type DemoScript } from '../../store/index.ts';
 import { useRoomActions, useRoomStore } from '../state/room-store.tsx';
 
 /**
@@ -10,7 +11,19 @@ export function SuggestedPrompts() {
     (state) => state.peers.length > 0 && state.peers.every((peer) => peer.provider === 'demo'),
   );
   const { send, setMode } = useRoomActions();
-  if (!demoRoom) return null;
+  const [scripts, setScripts] = useState<readonly DemoScript[]>([]);
+  useEffect(() => {
+    if (!demoRoom) return;
+    let live = true;
+    loadDemoScripts().then(
+      (loaded) => live && setScripts(loaded),
+      () => {}, // the chips are a shortcut: without them the room works as ever
+    );
+    return () => {
+      live = false;
+    };
+  }, [demoRoom]);
+  if (!demoRoom || scripts.length === 0) return null;
   const play = (script: DemoScript) => {
     setMode(script.mode);
     send(script.prompt, { council: null });
@@ -19,7 +32,7 @@ export function SuggestedPrompts() {
     <div className="mt-3 flex flex-col items-center gap-2">
       <p className="text-sm font-medium">Or try one:</p>
       <ul aria-label="Suggested prompts" className="flex max-w-xl flex-wrap justify-center gap-2">
-        {DEMO_SCRIPTS.map((script) => (
+        {scripts.map((script) => (
           <li key={script.id}>
             <button
               type="button"
