@@ -204,7 +204,7 @@ export { appendRoomEvent, replayRoom } from './room/replay.ts';
 export { groupVersions, parentOf, pathThrough, versionKey, versionsOf } from './room/versions.ts';
 export type { CouncilTurn } from './room/council-turn.ts';
 export { ANSWER_NOTE, councilTurn, FACILITATOR_HEADER, withFacilitatorNote } from './room/council-turn.ts';
-export { councilNoticeText, councilSeed } from './room/council-notes.ts';
+export { councilNoticeText, councilSeed, councilSupport } from './room/council-notes.ts';
 
 // Events (§9)
 export type {

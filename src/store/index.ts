@@ -90,6 +90,7 @@ export type {
   TurnSkipReason,
 } from '../core/index.ts';
 export {
+  councilSupport,
   COUNCIL_STRATEGIES,
   DAP_FACTOR_NAMES,
   DAP_ORDER_MESSAGE,

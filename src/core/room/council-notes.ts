@@ -96,6 +96,13 @@ export function withCouncilNotices(state: RoomProjection, events: readonly CoreE
   return next;
 }
 
+/** How much support the consensus had: "2 of 3 votes" (council) or "2 of 3 answers" (majority vote). */
+export function councilSupport(note: NonNullable<TranscriptMessage['council']>): string {
+  if (note.strategy === 'vote') return `${note.consensus.length} of ${note.answered} answers`;
+  const total = Object.values(note.votes).reduce((sum, count) => sum + count, 0);
+  return `${note.votes[note.consensus[0] ?? ''] ?? 0} of ${total} votes`;
+}
+
 /** The notice's words: the consensus, then each dissent with its reason. */
 export function councilNoticeText(
   room: Pick<RoomData, 'peers'>,
@@ -107,10 +114,7 @@ export function councilNoticeText(
   if (note.consensus.length === 0) lines.push('', 'No consensus: no vote was counted.');
   else {
     const who = note.consensus.map(name).join(', ');
-    const support =
-      note.strategy === 'council'
-        ? `${note.votes[note.consensus[0]!] ?? 0} of ${Object.values(note.votes).reduce((sum, count) => sum + count, 0)} votes`
-        : `${note.consensus.length} of ${note.answered}`;
+    const support = councilSupport(note);
     const answer = note.answer ? `: ${note.answer}` : '';
     lines.push('', `Consensus (${support}) — ${who}${answer}`);
   }

@@ -29,7 +29,7 @@ const SYNTHESIS_NOTE =
 
 export interface CouncilTurn {
   /** The transcript this peer is sent. */
-  messages: TranscriptMessage[];
+  messages: readonly TranscriptMessage[];
   /** The facilitator's note for the turn's stage; null for a turn that is not a council's. */
   note: string | null;
 }
@@ -41,7 +41,7 @@ export function councilTurn(
   reason: TurnReason,
   peerId: string,
 ): CouncilTurn {
-  if (reason.kind !== 'council') return { messages: [...messages], note: null };
+  if (reason.kind !== 'council') return { messages, note: null };
   const council = councilOf(state, reason.messageId);
   const ownAnswer = council?.answers.find((answer) => answer.peerId === peerId)?.messageId;
   const kept = messages.filter((message) => {

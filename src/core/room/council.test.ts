@@ -179,7 +179,7 @@ describe('a council round in the room', () => {
       answer: '42',
       dissent: [{ peerId: 'id-gamma', reason: 'answered: 41' }],
     });
-    expect(transcriptOf(room.state).at(-1)!.text).toContain('Consensus (2 of 3) — Alpha, Beta: 42');
+    expect(transcriptOf(room.state).at(-1)!.text).toContain('Consensus (2 of 3 answers) — Alpha, Beta: 42');
   });
 
   it('the chosen peer writes a synthesis once the vote is in, sent the answers anonymised with the tally', () => {

@@ -1,12 +1,5 @@
-import type { CouncilNote } from '../../store/index.ts';
+import { councilSupport, type CouncilNote } from '../../store/index.ts';
 import { useRoomStore } from '../state/room-store.tsx';
-
-/** How much support the consensus had: "2 of 3 votes" (council) or "2 of 3 answers" (majority vote). */
-export function councilSupport(note: CouncilNote): string {
-  if (note.strategy === 'vote') return `${note.consensus.length} of ${note.answered} answers`;
-  const total = Object.values(note.votes).reduce((sum, count) => sum + count, 0);
-  return `${note.votes[note.consensus[0] ?? ''] ?? 0} of ${total} votes`;
-}
 
 /** A council round's result in the transcript: the consensus, and who dissented and why, in one line each. */
 export function CouncilCard({ note }: { note: CouncilNote }) {
